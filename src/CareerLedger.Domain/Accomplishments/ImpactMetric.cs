@@ -1,0 +1,68 @@
+using CareerLedger.Domain.Common;
+
+namespace CareerLedger.Domain.Accomplishments;
+
+/// <summary>
+/// One quantified result of an accomplishment, e.g. p99 latency 420 → 210 ms.
+/// </summary>
+/// <param name="Name">What was measured, e.g. "p99 latency".</param>
+/// <param name="Before">The baseline, or null when only one figure exists (e.g. "hours saved").</param>
+/// <param name="After">The figure after the change.</param>
+/// <param name="Unit">Unit text such as "ms", "%", "$", "h", "count" (count is shown without a unit); may be null.</param>
+/// <param name="LowerIsBetter">True for latency, errors, cost, incidents, toil; false for throughput, coverage, conversion.</param>
+public sealed record ImpactMetric(string Name, decimal? Before, decimal After, string? Unit, bool LowerIsBetter)
+{
+    /// <summary>
+    /// Relative change in percent of the baseline (−50 means halved), or null when there is no baseline or it is 0.
+    /// </summary>
+    public decimal? ChangePercent => Before is { } b && b != 0 ? (After - b) / Math.Abs(b) * 100m : null;
+
+    /// <summary>
+    /// Improvement in percent of the baseline in the good direction (positive = better, negative = worse),
+    /// or null without a usable baseline.
+    /// </summary>
+    public decimal? ImprovementPercent => ChangePercent is { } c ? (LowerIsBetter ? -c : c) : null;
+
+    /// <summary>
+    /// The metric as a sentence fragment: "p99 latency 420 ms → 210 ms (−50 %)"; percentage units show the change in
+    /// percentage points ("error rate 2.1 % → 0.4 % (−1.7 pp)"); a zero baseline shows the absolute change; a single
+    /// figure reads "hours saved: 120 h".
+    /// </summary>
+    public string Describe()
+    {
+        if (Before is not { } before)
+        {
+            return $"{Name}: {Format(After)}";
+        }
+
+        string delta;
+        if (Unit == "%")
+        {
+            delta = $"{Text.Signed(After - before)} pp";
+        }
+        else if (ChangePercent is { } pct)
+        {
+            var rounded = Math.Abs(pct) >= 10 ? Math.Round(pct, 0, MidpointRounding.AwayFromZero) : Math.Round(pct, 1, MidpointRounding.AwayFromZero);
+            delta = $"{Text.Signed(rounded)} %";
+        }
+        else
+        {
+            delta = Text.Signed(After - before) + UnitSuffix();
+        }
+
+        return $"{Name} {Format(before)} → {Format(After)} ({delta})";
+    }
+
+    private string Format(decimal value) => Unit switch
+    {
+        "$" => (value < 0 ? "\u2212$" : "$") + Text.Number(Math.Abs(value)),
+        _ => Text.Number(value) + UnitSuffix(),
+    };
+
+    private string UnitSuffix() => Unit switch
+    {
+        null or "" or "count" or "$" => "",
+        "%" => " %",
+        var u => " " + u,
+    };
+}

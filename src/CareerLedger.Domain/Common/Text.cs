@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace CareerLedger.Domain.Common;
+
+/// <summary>Small text helpers shared by renderers and validators.</summary>
+public static class Text
+{
+    /// <summary>Trims and turns empty or whitespace-only strings into null.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Formats a number the way the product shows figures: thousands separators, at most 2 decimals, no trailing zeros, invariant culture.</summary>
+    public static string Number(decimal value)
+    {
+        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        return rounded == Math.Truncate(rounded)
+            ? rounded.ToString("#,0", CultureInfo.InvariantCulture)
+            : rounded.ToString("#,0.##", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A signed figure with a typographic minus (U+2212), for deltas: "+12", "−50".</summary>
+    public static string Signed(decimal value) => value < 0 ? "\u2212" + Number(-value) : "+" + Number(value);
+}

@@ -1,0 +1,128 @@
+using CareerLedger.Domain.Accomplishments;
+using CareerLedger.Domain.Common;
+using CareerLedger.EventStore;
+using CareerLedger.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerLedger.Web.Accomplishments;
+
+/// <summary>Accomplishments: <c>/api/accomplishments</c>.</summary>
+public static class AccomplishmentsApi
+{
+    /// <summary>Maps the accomplishment endpoints (all require a token).</summary>
+    public static IEndpointRouteBuilder MapAccomplishmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/accomplishments").WithTags("Accomplishments").RequireAuthorization();
+        group.MapPost("/", Log).WithName("LogAccomplishment")
+            .WithSummary("Logs a win. Send Idempotency-Key to make retries safe.");
+        group.MapGet("/", List).WithName("ListAccomplishments")
+            .WithSummary("Your accomplishments, newest first; optional from/to (yyyy-MM-dd) on the date they happened.");
+        group.MapGet("/{id:guid}", Get).WithName("GetAccomplishment").WithSummary("One accomplishment, with its version as ETag.");
+        group.MapGet("/{id:guid}/history", History).WithName("AccomplishmentHistory").WithSummary("Every event of the accomplishment, oldest first.");
+        group.MapPut("/{id:guid}", Revise).WithName("ReviseAccomplishment")
+            .WithSummary("Replaces the content. Requires If-Match with the ETag you read; 409 when it is stale.");
+        group.MapDelete("/{id:guid}", Retract).WithName("RetractAccomplishment")
+            .WithSummary("Retracts (hides) it; history is kept. Optional If-Match.");
+        return app;
+    }
+
+    internal static async Task<Results<Created<AccomplishmentView>, Ok<AccomplishmentView>>> Log(
+        AccomplishmentDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var details = draft.Validate(me.Today);
+        var key = Text.Clean(idempotencyKey);
+        if (key is { Length: > 200 })
+        {
+            var errors = new ValidationErrors();
+            errors.Add("Idempotency-Key", "At most 200 characters.");
+            errors.ThrowIfAny();
+        }
+
+        var (doc, created) = await commands.LogAsync(me.TenantId, details, key is null ? null : "idem:" + key, ct);
+        Etags.Set(http, doc.Version);
+        var view = AccomplishmentView.From(doc);
+        return created ? TypedResults.Created($"/api/accomplishments/{doc.Id}", view) : TypedResults.Ok(view);
+    }
+
+    internal static async Task<Ok<IReadOnlyList<AccomplishmentView>>> List(
+        string? from, string? to, bool? includeRetracted, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var f = QueryParsing.Date(from, "from", errors);
+        var t = QueryParsing.Date(to, "to", errors);
+        errors.ThrowIfAny();
+        var docs = await store.ListAsync<Accomplishment>(me.TenantId, ct);
+        IReadOnlyList<AccomplishmentView> views = docs
+            .Where(d => includeRetracted == true || !d.Data.Retracted)
+            .Where(d => (f is null || d.Data.Details.OccurredOn >= f) && (t is null || d.Data.Details.OccurredOn <= t))
+            .OrderByDescending(d => d.Data.Details.OccurredOn).ThenByDescending(d => d.Data.LoggedAt)
+            .Select(AccomplishmentView.From)
+            .ToList();
+        return TypedResults.Ok(views);
+    }
+
+    internal static async Task<Results<Ok<AccomplishmentView>, NotFound>> Get(
+        Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    {
+        var doc = await store.LoadAsync<Accomplishment>(me.TenantId, id.ToString(), ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.Ok(AccomplishmentView.From(doc));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> History(
+        Guid id, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(me.TenantId, id, ct: ct);
+        if (events.Count == 0 || events[0].StreamType != LedgerStore.AccomplishmentStream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        IReadOnlyList<HistoryEntry> history = events.Select(e => new HistoryEntry(e.Version, e.TypeName, e.Timestamp, e.Data)).ToList();
+        return TypedResults.Ok(history);
+    }
+
+    internal static async Task<IResult> Revise(
+        Guid id, ReviseAccomplishmentRequest request, CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: true) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        var details = request.Draft.Validate(me.Today);
+        var doc = await commands.ReviseAsync(me.TenantId, id, details, request.Reason, expected, ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.Ok(AccomplishmentView.From(doc));
+    }
+
+    internal static async Task<IResult> Retract(
+        Guid id, string? reason, CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: false) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        var doc = await commands.RetractAsync(me.TenantId, id, reason, expected, ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.NoContent();
+    }
+}

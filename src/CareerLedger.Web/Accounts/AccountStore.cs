@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using System.Text;
+using CareerLedger.EventStore.Schema;
+using Npgsql;
+
+namespace CareerLedger.Web.Accounts;
+
+/// <summary>A registered user.</summary>
+/// <param name="Id">User id; also the tenant id of everything they own.</param>
+/// <param name="Email">E-mail as entered.</param>
+/// <param name="DisplayName">Optional name shown on documents.</param>
+/// <param name="TimeZone">IANA time zone id, e.g. Europe/Berlin.</param>
+/// <param name="CreatedAt">Registration time (UTC).</param>
+public sealed record User(Guid Id, string Email, string? DisplayName, string TimeZone, DateTimeOffset CreatedAt);
+
+/// <summary>A personal access token's public record (the secret itself is only shown once, at creation).</summary>
+/// <param name="Id">Token id.</param>
+/// <param name="Name">What the user called it (e.g. "laptop CLI").</param>
+/// <param name="Prefix">The first characters of the token, to recognise it.</param>
+/// <param name="CreatedAt">Creation time (UTC).</param>
+/// <param name="LastUsedAt">Last successful use (UTC), updated at most once a minute.</param>
+/// <param name="ExpiresAt">Expiry (UTC), or null for no expiry.</param>
+public sealed record AccessTokenInfo(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt);
+
+/// <summary>Users and personal access tokens in PostgreSQL. Tokens are stored as SHA-256 hashes (they are 256-bit random, so a fast hash is safe).</summary>
+public sealed class AccountStore(NpgsqlDataSource db, CareerLedger.EventStore.EventStoreOptions options)
+{
+    /// <summary>The account tables, applied by the event store's migrator.</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new("1001_accounts", """
+            create table {schema}.users(
+                id uuid primary key,
+                email text not null,
+                email_normalized text not null unique,
+                password_hash text not null,
+                display_name text,
+                time_zone text not null,
+                created_at timestamptz not null);
+
+            create table {schema}.access_tokens(
+                id uuid primary key,
+                user_id uuid not null references {schema}.users(id) on delete cascade,
+                name text not null,
+                prefix text not null,
+                token_hash bytea not null unique,
+                created_at timestamptz not null,
+                last_used_at timestamptz,
+                expires_at timestamptz,
+                revoked_at timestamptz);
+            create index access_tokens_user on {schema}.access_tokens(user_id);
+            """),
+    ];
+
+    private string S => SqlNames.Quote(options.Schema);
+
+    /// <summary>Normalises an e-mail for uniqueness (trimmed, lower-case).</summary>
+    public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>Creates a user; returns null when the e-mail is taken.</summary>
+    public async Task<User?> CreateUserAsync(string email, string passwordHash, string? displayName, string timeZone, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = new User(Guid.CreateVersion7(), email.Trim(), displayName, timeZone, now);
+        await using var cmd = db.CreateCommand($"""
+            insert into {S}.users(id, email, email_normalized, password_hash, display_name, time_zone, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7) on conflict (email_normalized) do nothing
+            """);
+        cmd.Parameters.AddWithValue(user.Id);
+        cmd.Parameters.AddWithValue(user.Email);
+        cmd.Parameters.AddWithValue(Normalize(email));
+        cmd.Parameters.AddWithValue(passwordHash);
+        cmd.Parameters.AddWithValue((object?)displayName ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(timeZone);
+        cmd.Parameters.AddWithValue(now);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1 ? user : null;
+    }
+
+    /// <summary>Finds a user and their password hash by e-mail.</summary>
+    public async Task<(User User, string PasswordHash)?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            $"select id, email, display_name, time_zone, created_at, password_hash from {S}.users where email_normalized = $1");
+        cmd.Parameters.AddWithValue(Normalize(email));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (ReadUser(r), r.GetString(5)) : null;
+    }
+
+    /// <summary>Finds a user by id.</summary>
+    public async Task<User?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select id, email, display_name, time_zone, created_at from {S}.users where id = $1");
+        cmd.Parameters.AddWithValue(id);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadUser(r) : null;
+    }
+
+    /// <summary>Replaces a user's password hash (used when the hasher asks for a rehash).</summary>
+    public async Task UpdatePasswordHashAsync(Guid userId, string hash, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"update {S}.users set password_hash = $2 where id = $1");
+        cmd.Parameters.AddWithValue(userId);
+        cmd.Parameters.AddWithValue(hash);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Creates a token and returns its info with the secret (shown to the user once; only its hash is stored).</summary>
+    public async Task<(AccessTokenInfo Info, string Secret)> CreateTokenAsync(Guid userId, string name, DateTimeOffset now, DateTimeOffset? expiresAt, CancellationToken ct)
+    {
+        var secret = "clp_" + Base62(RandomNumberGenerator.GetBytes(32));
+        var info = new AccessTokenInfo(Guid.CreateVersion7(), name, secret[..10], now, null, expiresAt);
+        await using var cmd = db.CreateCommand($"""
+            insert into {S}.access_tokens(id, user_id, name, prefix, token_hash, created_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7)
+            """);
+        cmd.Parameters.AddWithValue(info.Id);
+        cmd.Parameters.AddWithValue(userId);
+        cmd.Parameters.AddWithValue(name);
+        cmd.Parameters.AddWithValue(info.Prefix);
+        cmd.Parameters.AddWithValue(Hash(secret));
+        cmd.Parameters.AddWithValue(now);
+        cmd.Parameters.AddWithValue((object?)expiresAt ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+        return (info, secret);
+    }
+
+    /// <summary>Resolves a presented token to its user, or null when unknown, revoked or expired. Touches last_used_at at most once a minute.</summary>
+    public async Task<User?> AuthenticateAsync(string secret, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            with hit as (
+                select t.id, t.user_id from {S}.access_tokens t
+                 where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2)),
+            touch as (
+                update {S}.access_tokens t set last_used_at = $2
+                  from hit where t.id = hit.id and (t.last_used_at is null or t.last_used_at < $2 - interval '1 minute'))
+            select u.id, u.email, u.display_name, u.time_zone, u.created_at from {S}.users u join hit on hit.user_id = u.id
+            """);
+        cmd.Parameters.AddWithValue(Hash(secret));
+        cmd.Parameters.AddWithValue(now);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadUser(r) : null;
+    }
+
+    /// <summary>The user's live tokens, newest first.</summary>
+    public async Task<IReadOnlyList<AccessTokenInfo>> ListTokensAsync(Guid userId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select id, name, prefix, created_at, last_used_at, expires_at from {S}.access_tokens
+             where user_id = $1 and revoked_at is null order by created_at desc
+            """);
+        cmd.Parameters.AddWithValue(userId);
+        var list = new List<AccessTokenInfo>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new AccessTokenInfo(
+                r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3),
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Revokes one of the user's tokens; false when the user has no such live token.</summary>
+    public async Task<bool> RevokeTokenAsync(Guid userId, Guid tokenId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"update {S}.access_tokens set revoked_at = $3 where id = $2 and user_id = $1 and revoked_at is null");
+        cmd.Parameters.AddWithValue(userId);
+        cmd.Parameters.AddWithValue(tokenId);
+        cmd.Parameters.AddWithValue(now);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static User ReadUser(NpgsqlDataReader r) =>
+        new(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4));
+
+    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    private static string Base62(byte[] bytes)
+    {
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var value = new System.Numerics.BigInteger(bytes, isUnsigned: true);
+        var sb = new StringBuilder();
+        while (value > 0)
+        {
+            sb.Insert(0, alphabet[(int)(value % 62)]);
+            value /= 62;
+        }
+
+        return sb.ToString().PadLeft(43, '0');
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net.Mail;
+using CareerLedger.Domain.Common;
+using CareerLedger.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareerLedger.Web.Accounts;
+
+/// <summary>Registration request.</summary>
+/// <param name="Email">A valid e-mail address; unique (case-insensitive).</param>
+/// <param name="Password">At least 10 characters.</param>
+/// <param name="DisplayName">Optional, shown on brag documents.</param>
+/// <param name="TimeZone">IANA time zone (e.g. Europe/Berlin); default UTC. Decides what "today" is.</param>
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName = null, string? TimeZone = null);
+
+/// <summary>A personal access token request, authenticated with e-mail and password.</summary>
+/// <param name="Email">The account's e-mail.</param>
+/// <param name="Password">The account's password.</param>
+/// <param name="Name">What to call the token (default "ledger CLI").</param>
+/// <param name="ExpiresInDays">Optional lifetime in days (1-3650); none = no expiry.</param>
+public sealed record TokenRequest(string? Email, string? Password, string? Name = null, int? ExpiresInDays = null);
+
+/// <summary>A newly created token: <paramref name="Token"/> is shown only in this response.</summary>
+/// <param name="Id">Token id (for revoking).</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Token">The secret; send it as <c>Authorization: Bearer …</c>.</param>
+/// <param name="ExpiresAt">Expiry (UTC) or null.</param>
+/// <param name="User">Who it belongs to.</param>
+public sealed record CreatedToken(Guid Id, string Name, string Token, DateTimeOffset? ExpiresAt, User User);
+
+/// <summary>Accounts and tokens: <c>/api/accounts</c>, <c>/api/tokens</c>, <c>/api/me</c>.</summary>
+public static class AccountsApi
+{
+    /// <summary>Maps the account endpoints.</summary>
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var accounts = app.MapGroup("/api").WithTags("Accounts");
+        accounts.MapPost("/accounts", Register).WithName("Register").WithSummary("Registers a user (no token needed).").AllowAnonymous();
+        accounts.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Creates a personal access token from e-mail and password; the secret is shown once.").AllowAnonymous();
+        accounts.MapGet("/tokens", ListTokens).WithName("ListTokens").WithSummary("Lists your live tokens (never their secrets).").RequireAuthorization();
+        accounts.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of your tokens.").RequireAuthorization();
+        accounts.MapGet("/me", Me).WithName("Me").WithSummary("Who the token belongs to.").RequireAuthorization();
+        return app;
+    }
+
+    private static readonly PasswordHasher<User> Hasher = new();
+
+    internal static async Task<Results<Created<User>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Register(
+        RegisterRequest request, AccountStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var email = Text.Clean(request.Email);
+        if (email is null || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            errors.Add("email", "A valid e-mail address is required.");
+        }
+
+        if (request.Password is null || request.Password.Length < 10)
+        {
+            errors.Add("password", "Use a password of at least 10 characters.");
+        }
+        else if (request.Password.Length > 200)
+        {
+            errors.Add("password", "Passwords are at most 200 characters.");
+        }
+
+        var zone = Text.Clean(request.TimeZone) ?? "UTC";
+        if (TimeZones.Find(zone) is null)
+        {
+            errors.Add("timeZone", $"Unknown time zone '{zone}'; use an IANA id such as Europe/Berlin or America/New_York.");
+        }
+
+        if (Text.Clean(request.DisplayName) is { Length: > 100 })
+        {
+            errors.Add("displayName", "At most 100 characters.");
+        }
+
+        errors.ThrowIfAny();
+        var hash = Hasher.HashPassword(null!, request.Password!);
+        var user = await store.CreateUserAsync(email!, hash, Text.Clean(request.DisplayName), zone, clock.GetUtcNow(), ct);
+        return user is null
+            ? TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "That e-mail is already registered.",
+                Detail = "Sign in with `ledger login` (or POST /api/tokens) instead.",
+            })
+            : TypedResults.Created("/api/me", user);
+    }
+
+    internal static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(
+        TokenRequest request, AccountStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (Text.Clean(request.Email) is null)
+        {
+            errors.Add("email", "E-mail is required.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "Password is required.");
+        }
+
+        if (request.ExpiresInDays is < 1 or > 3650)
+        {
+            errors.Add("expiresInDays", "Use 1 to 3650 days, or leave it out for a token that does not expire.");
+        }
+
+        var name = Text.Clean(request.Name) ?? "ledger CLI";
+        if (name.Length > 100)
+        {
+            errors.Add("name", "At most 100 characters.");
+        }
+
+        errors.ThrowIfAny();
+        var found = await store.FindByEmailAsync(request.Email!, ct);
+        var verdict = found is { } f ? Hasher.VerifyHashedPassword(f.User, f.PasswordHash, request.Password!) : PasswordVerificationResult.Failed;
+        if (found is null || verdict == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem(title: "Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var user = found.Value.User;
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await store.UpdatePasswordHashAsync(user.Id, Hasher.HashPassword(user, request.Password!), ct);
+        }
+
+        var now = clock.GetUtcNow();
+        var (info, secret) = await store.CreateTokenAsync(user.Id, name, now, request.ExpiresInDays is { } d ? now.AddDays(d) : null, ct);
+        return TypedResults.Created($"/api/tokens/{info.Id}", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<AccessTokenInfo>>> ListTokens(CurrentUser me, AccountStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListTokensAsync(me.Id, ct));
+
+    internal static async Task<Results<NoContent, NotFound>> RevokeToken(Guid id, CurrentUser me, AccountStore store, CancellationToken ct) =>
+        await store.RevokeTokenAsync(me.Id, id, me.Now, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<User>, NotFound>> Me(CurrentUser me, AccountStore store, CancellationToken ct) =>
+        await store.FindAsync(me.Id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();
+}

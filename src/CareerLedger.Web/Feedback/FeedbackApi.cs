@@ -1,0 +1,132 @@
+using CareerLedger.Domain.Common;
+using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Feedback;
+using CareerLedger.EventStore;
+using CareerLedger.EventStore.Documents;
+using CareerLedger.Web.Accomplishments;
+using CareerLedger.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerLedger.Web.Feedback;
+
+/// <summary>Feedback as the API returns it.</summary>
+/// <param name="Id">Id.</param>
+/// <param name="Version">Stream version (ETag).</param>
+/// <param name="ReceivedOn">Day received.</param>
+/// <param name="From">manager | peer | report | skip_level | other.</param>
+/// <param name="Source">Where it was given.</param>
+/// <param name="Text">What was said.</param>
+/// <param name="Sentiment">positive | neutral | constructive.</param>
+/// <param name="Themes">Competency names.</param>
+/// <param name="Retracted">Whether retracted.</param>
+/// <param name="RecordedAt">When recorded (UTC).</param>
+public sealed record FeedbackView(
+    Guid Id, long Version, DateOnly ReceivedOn, FeedbackFrom From, string? Source, string Text, Sentiment Sentiment,
+    IReadOnlyList<Competency> Themes, bool Retracted, DateTimeOffset RecordedAt)
+{
+    /// <summary>Maps a stored document.</summary>
+    public static FeedbackView Of(Document<FeedbackItem> doc)
+    {
+        var d = doc.Data.Details;
+        return new FeedbackView(doc.Data.Id, doc.Version, d.ReceivedOn, d.From, d.Source, d.Text, d.Sentiment, d.Themes, doc.Data.Retracted, doc.Data.RecordedAt);
+    }
+}
+
+/// <summary>Runs feedback commands.</summary>
+public sealed class FeedbackCommands(IEventStore store)
+{
+    /// <summary>Records feedback; with a <paramref name="clientKey"/>, a repeat returns the existing item with Created = false.</summary>
+    public async Task<(Document<FeedbackItem> Document, bool Created)> ReceiveAsync(
+        string tenantId, FeedbackDetails details, string? clientKey, CancellationToken ct)
+    {
+        var id = clientKey is null ? Guid.CreateVersion7() : StableIds.For(tenantId, "feedback", clientKey);
+        var existing = clientKey is null ? null : await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
+        var events = FeedbackItem.Receive(id, details, clientKey, existing?.Data);
+        if (events.Count == 0)
+        {
+            return (existing!, false);
+        }
+
+        try
+        {
+            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.NoStream, events, AccomplishmentCommands.Metadata(tenantId), ct);
+        }
+        catch (ConcurrencyException) when (clientKey is not null)
+        {
+            return ((await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct))!, false);
+        }
+
+        return ((await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct))!, true);
+    }
+}
+
+/// <summary>Feedback: <c>/api/feedback</c>.</summary>
+public static class FeedbackApi
+{
+    /// <summary>Maps the feedback endpoints (all require a token).</summary>
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization();
+        group.MapPost("/", Receive).WithName("RecordFeedback").WithSummary("Records feedback you received. Send Idempotency-Key to make retries safe.");
+        group.MapGet("/", List).WithName("ListFeedback").WithSummary("Your feedback, newest first; optional from/to (yyyy-MM-dd).");
+        group.MapGet("/{id:guid}", Get).WithName("GetFeedback").WithSummary("One feedback item.");
+        group.MapDelete("/{id:guid}", Retract).WithName("RetractFeedback").WithSummary("Retracts (hides) feedback; history is kept.");
+        return app;
+    }
+
+    internal static async Task<Results<Created<FeedbackView>, Ok<FeedbackView>>> Receive(
+        FeedbackDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var details = draft.Validate(me.Today);
+        var key = Text.Clean(idempotencyKey);
+        var (doc, created) = await commands.ReceiveAsync(me.TenantId, details, key is null ? null : "idem:" + key, ct);
+        Etags.Set(http, doc.Version);
+        var view = FeedbackView.Of(doc);
+        return created ? TypedResults.Created($"/api/feedback/{doc.Id}", view) : TypedResults.Ok(view);
+    }
+
+    internal static async Task<Ok<IReadOnlyList<FeedbackView>>> List(string? from, string? to, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var f = QueryParsing.Date(from, "from", errors);
+        var t = QueryParsing.Date(to, "to", errors);
+        errors.ThrowIfAny();
+        IReadOnlyList<FeedbackView> views = (await store.ListAsync<FeedbackItem>(me.TenantId, ct))
+            .Where(d => !d.Data.Retracted)
+            .Where(d => (f is null || d.Data.Details.ReceivedOn >= f) && (t is null || d.Data.Details.ReceivedOn <= t))
+            .OrderByDescending(d => d.Data.Details.ReceivedOn)
+            .Select(FeedbackView.Of)
+            .ToList();
+        return TypedResults.Ok(views);
+    }
+
+    internal static async Task<Results<Ok<FeedbackView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    {
+        var doc = await store.LoadAsync<FeedbackItem>(me.TenantId, id.ToString(), ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.Ok(FeedbackView.Of(doc));
+    }
+
+    internal static async Task<Results<NoContent, NotFound>> Retract(Guid id, string? reason, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var doc = await store.LoadAsync<FeedbackItem>(me.TenantId, id.ToString(), ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var events = FeedbackItem.Retract(doc.Data, reason);
+        if (events.Count > 0)
+        {
+            await store.AppendAsync(me.TenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(doc.Version), events, AccomplishmentCommands.Metadata(me.TenantId), ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,167 @@
+using CareerLedger.Domain.Accomplishments;
+using CareerLedger.Domain.Common;
+using CareerLedger.Domain.Feedback;
+using CareerLedger.Web.Accomplishments;
+using CareerLedger.Web.Feedback;
+using CareerLedger.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CareerLedger.Web.Import;
+
+/// <summary>
+/// An import file: accomplishments and feedback (the format of samples/*.json; see docs/api.md). Each item may carry an
+/// <c>id</c> (a stable slug); items without one are keyed by their content, so importing the same file twice adds nothing.
+/// </summary>
+/// <param name="Accomplishments">Accomplishments, at most 5,000.</param>
+/// <param name="Feedback">Feedback, at most 5,000.</param>
+public sealed record ImportRequest(IReadOnlyList<ImportAccomplishment>? Accomplishments, IReadOnlyList<ImportFeedback>? Feedback);
+
+/// <summary>An accomplishment in an import file: <see cref="AccomplishmentDraft"/> fields plus an optional stable id.</summary>
+/// <param name="Id">Stable item id (1-200 characters) used for idempotency.</param>
+/// <param name="Title">Title.</param>
+/// <param name="OccurredOn">Date.</param>
+/// <param name="Description">Description.</param>
+/// <param name="Project">Project.</param>
+/// <param name="Scope">Scope name.</param>
+/// <param name="Involvement">Involvement name.</param>
+/// <param name="Impact">Metrics.</param>
+/// <param name="Competencies">Competency names.</param>
+/// <param name="Learnings">Learnings.</param>
+/// <param name="Links">Links.</param>
+public sealed record ImportAccomplishment(
+    string? Id, string? Title, DateOnly? OccurredOn, string? Description, string? Project, string? Scope, string? Involvement,
+    IReadOnlyList<ImpactMetricDraft>? Impact, IReadOnlyList<string>? Competencies, string? Learnings, IReadOnlyList<string>? Links);
+
+/// <summary>Feedback in an import file: <see cref="FeedbackDraft"/> fields plus an optional stable id.</summary>
+/// <param name="Id">Stable item id used for idempotency.</param>
+/// <param name="ReceivedOn">Date.</param>
+/// <param name="From">Who.</param>
+/// <param name="Source">Where.</param>
+/// <param name="Text">What was said.</param>
+/// <param name="Sentiment">Tone.</param>
+/// <param name="Themes">Competency names.</param>
+public sealed record ImportFeedback(
+    string? Id, DateOnly? ReceivedOn, string? From, string? Source, string? Text, string? Sentiment, IReadOnlyList<string>? Themes);
+
+/// <summary>What an import did.</summary>
+/// <param name="AccomplishmentsCreated">New accomplishments logged.</param>
+/// <param name="AccomplishmentsUnchanged">Accomplishments already present from an earlier import (skipped).</param>
+/// <param name="FeedbackCreated">New feedback recorded.</param>
+/// <param name="FeedbackUnchanged">Feedback already present (skipped).</param>
+public sealed record ImportResult(int AccomplishmentsCreated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUnchanged);
+
+/// <summary>Bulk import: <c>POST /api/import</c>.</summary>
+public static class ImportApi
+{
+    private const int MaxItems = 5000;
+
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/import", Import).WithTags("Import").WithName("Import")
+            .WithSummary("Imports accomplishments and feedback. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing is idempotent.")
+            .RequireAuthorization();
+        return app;
+    }
+
+    internal static async Task<Ok<ImportResult>> Import(
+        ImportRequest request, CurrentUser me, AccomplishmentCommands accomplishments, FeedbackCommands feedback, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var today = me.Today;
+        var items = request.Accomplishments ?? [];
+        var quotes = request.Feedback ?? [];
+        if (items.Count > MaxItems)
+        {
+            errors.Add("accomplishments", $"At most {MaxItems} per import; split the file.");
+        }
+
+        if (quotes.Count > MaxItems)
+        {
+            errors.Add("feedback", $"At most {MaxItems} per import; split the file.");
+        }
+
+        var validA = new List<(string Key, AccomplishmentDetails Details)>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var it = items[i];
+            try
+            {
+                var details = new AccomplishmentDraft(it.Title, it.OccurredOn, it.Description, it.Project, it.Scope, it.Involvement, it.Impact, it.Competencies, it.Learnings, it.Links)
+                    .Validate(today);
+                var key = Key(it.Id, $"{details.OccurredOn:yyyy-MM-dd}|{details.Title}", $"accomplishments[{i}].id", errors);
+                if (!keys.Add("a:" + key))
+                {
+                    errors.Add($"accomplishments[{i}].id", $"Duplicate item id '{key}' in this file.");
+                }
+
+                validA.Add((key, details));
+            }
+            catch (DomainValidationException ex)
+            {
+                foreach (var (field, messages) in ex.Errors)
+                {
+                    foreach (var m in messages)
+                    {
+                        errors.Add($"accomplishments[{i}].{field}", m);
+                    }
+                }
+            }
+        }
+
+        var validF = new List<(string Key, FeedbackDetails Details)>();
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            var it = quotes[i];
+            try
+            {
+                var details = new FeedbackDraft(it.Text, it.ReceivedOn, it.From, it.Source, it.Sentiment, it.Themes).Validate(today);
+                var key = Key(it.Id, $"{details.ReceivedOn:yyyy-MM-dd}|{details.From}|{details.Text}", $"feedback[{i}].id", errors);
+                if (!keys.Add("f:" + key))
+                {
+                    errors.Add($"feedback[{i}].id", $"Duplicate item id '{key}' in this file.");
+                }
+
+                validF.Add((key, details));
+            }
+            catch (DomainValidationException ex)
+            {
+                foreach (var (field, messages) in ex.Errors)
+                {
+                    foreach (var m in messages)
+                    {
+                        errors.Add($"feedback[{i}].{field}", m);
+                    }
+                }
+            }
+        }
+
+        errors.ThrowIfAny();
+        int aNew = 0, aOld = 0, fNew = 0, fOld = 0;
+        foreach (var (key, details) in validA)
+        {
+            var (_, created) = await accomplishments.LogAsync(me.TenantId, details, "import:" + key, ct);
+            _ = created ? aNew++ : aOld++;
+        }
+
+        foreach (var (key, details) in validF)
+        {
+            var (_, created) = await feedback.ReceiveAsync(me.TenantId, details, "import:" + key, ct);
+            _ = created ? fNew++ : fOld++;
+        }
+
+        return TypedResults.Ok(new ImportResult(aNew, aOld, fNew, fOld));
+    }
+
+    private static string Key(string? id, string content, string field, ValidationErrors errors)
+    {
+        var clean = Text.Clean(id);
+        if (clean is { Length: > 200 })
+        {
+            errors.Add(field, "Item ids are at most 200 characters.");
+        }
+
+        return clean ?? "content:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using CareerLedger.EventStore;
+
+namespace CareerLedger.Web.Infrastructure;
+
+/// <summary>ETag / If-Match ↔ stream version (a stream's version is its event count).</summary>
+public static class Etags
+{
+    /// <summary>The strong ETag for a stream version: <c>"3"</c>.</summary>
+    public static string For(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>Writes the ETag header.</summary>
+    public static void Set(HttpContext http, long version) => http.Response.Headers.ETag = For(version);
+
+    /// <summary>
+    /// The expected version from If-Match: a quoted (or bare) version number; <c>*</c> or no header means
+    /// <see cref="ExpectedVersion.Any"/> only when <paramref name="required"/> is false.
+    /// </summary>
+    /// <returns>The expected version, or null when the header is required but missing or unparseable (answer 428).</returns>
+    public static ExpectedVersion? Expected(HttpRequest request, bool required)
+    {
+        var raw = request.Headers.IfMatch.ToString().Trim();
+        if (raw.Length == 0 || raw == "*")
+        {
+            return required ? null : ExpectedVersion.Any;
+        }
+
+        var value = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
+        return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
+            ? ExpectedVersion.Exactly(v)
+            : null;
+    }
+
+    /// <summary>The 428 problem returned when If-Match is required but absent or not a version.</summary>
+    public static IResult PreconditionRequired() => TypedResults.Problem(
+        title: "If-Match is required.",
+        detail: "Send the ETag you read (If-Match: \"<version>\") so a stale edit cannot overwrite a newer one.",
+        statusCode: StatusCodes.Status428PreconditionRequired);
+}

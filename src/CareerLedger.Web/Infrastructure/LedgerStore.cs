@@ -1,0 +1,53 @@
+using CareerLedger.Domain.Accomplishments;
+using CareerLedger.Domain.Feedback;
+using CareerLedger.EventStore;
+using CareerLedger.EventStore.Projections;
+using CareerLedger.Web.Accounts;
+
+namespace CareerLedger.Web.Infrastructure;
+
+/// <summary>Registers the career event types, documents and inline projections with the event store (docs/events.md).</summary>
+public static class LedgerStore
+{
+    /// <summary>Stream type of accomplishments.</summary>
+    public const string AccomplishmentStream = "accomplishment";
+
+    /// <summary>Stream type of feedback items.</summary>
+    public const string FeedbackStream = "feedback";
+
+    /// <summary>Fills <paramref name="options"/> with everything the app stores.</summary>
+    public static EventStoreOptions Configure(EventStoreOptions options)
+    {
+        options.Events
+            .Register<AccomplishmentLogged>("accomplishment_logged")
+            .Register<AccomplishmentRevised>("accomplishment_revised")
+            .Register<AccomplishmentRetracted>("accomplishment_retracted")
+            .Register<FeedbackReceived>("feedback_received")
+            .Register<FeedbackRetracted>("feedback_retracted");
+        options.Documents
+            .Register<Accomplishment>("accomplishment")
+            .Register<FeedbackItem>("feedback");
+        options.Projections.Add(new AccomplishmentProjection());
+        options.Projections.Add(new FeedbackProjection());
+        options.Migrations.AddRange(AccountStore.Migrations);
+        return options;
+    }
+
+    /// <summary>Keeps one <see cref="Accomplishment"/> document per accomplishment stream.</summary>
+    public sealed class AccomplishmentProjection() : SingleStreamProjection<Accomplishment>(
+        "accomplishments", [typeof(AccomplishmentLogged), typeof(AccomplishmentRevised), typeof(AccomplishmentRetracted)])
+    {
+        /// <inheritdoc />
+        protected override Accomplishment? Evolve(Accomplishment? current, StoredEvent e) =>
+            Accomplishment.Evolve(current, (AccomplishmentEvent)e.Data, e.Timestamp);
+    }
+
+    /// <summary>Keeps one <see cref="FeedbackItem"/> document per feedback stream.</summary>
+    public sealed class FeedbackProjection() : SingleStreamProjection<FeedbackItem>(
+        "feedback", [typeof(FeedbackReceived), typeof(FeedbackRetracted)])
+    {
+        /// <inheritdoc />
+        protected override FeedbackItem? Evolve(FeedbackItem? current, StoredEvent e) =>
+            FeedbackItem.Evolve(current, (FeedbackEvent)e.Data, e.Timestamp);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CareerLedger.Domain.Common;
+using CareerLedger.EventStore;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerLedger.Web.Infrastructure;
+
+/// <summary>
+/// Turns exceptions into RFC 7807 problem details: validation → 400 with field errors, malformed JSON → 400 naming the
+/// field, concurrency conflicts and rule violations → 409. Anything else is a 500 without internals.
+/// </summary>
+public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+{
+    /// <inheritdoc />
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            DomainValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(kv => kv.Key, kv => kv.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has invalid fields.",
+            },
+            BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [FieldOf(json.Path)] = [JsonMessage(json)],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body is not valid JSON for this endpoint.",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Bad request.",
+                Detail = bad.Message,
+            },
+            ConcurrencyException c => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The resource was changed by someone else.",
+                Detail = $"You edited version {c.Expected} but it is now at version {c.Actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}. Reload it, re-apply your change and send the new ETag in If-Match.",
+            },
+            DomainRuleException r => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Not allowed in the current state.",
+                Detail = r.Message,
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            return false;
+        }
+
+        http.Response.StatusCode = problem.Status ?? 400;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Converts a System.Text.Json path such as <c>$.impact[0].after</c> to <c>impact[0].after</c>.</summary>
+    public static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private static string JsonMessage(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        return field == "body"
+            ? "The body is not valid JSON."
+            : $"The value of '{field}' has the wrong type or format (dates are yyyy-MM-dd, numbers are plain JSON numbers).";
+    }
+}

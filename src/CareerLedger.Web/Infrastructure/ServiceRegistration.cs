@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CareerLedger.Web.Accomplishments;
+using CareerLedger.Web.Accounts;
+using CareerLedger.Web.Feedback;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace CareerLedger.Web.Infrastructure;
+
+/// <summary>Service and pipeline wiring, kept out of Program.cs.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Registers everything except the database (see <see cref="Database"/>).</summary>
+    public static WebApplicationBuilder AddLedgerServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi();
+        services.AddAuthentication(AccessTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
+        services.AddAuthorization();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccomplishmentCommands>();
+        services.AddSingleton<FeedbackCommands>();
+        services.AddSingleton<LedgerReader>();
+        return builder;
+    }
+
+    /// <summary>Middleware and health endpoints.</summary>
+    public static WebApplication UseLedgerPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>Ready only when PostgreSQL answers.</summary>
+public sealed class DatabaseHealthCheck(NpgsqlDataSource db) : IHealthCheck
+{
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var cmd = db.CreateCommand("select 1");
+            await cmd.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL is not answering.", ex);
+        }
+    }
+}

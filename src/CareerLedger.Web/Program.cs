@@ -1,0 +1,30 @@
+using CareerLedger.EventStore;
+using CareerLedger.Web.Accomplishments;
+using CareerLedger.Web.Accounts;
+using CareerLedger.Web.Brag;
+using CareerLedger.Web.Feedback;
+using CareerLedger.Web.Import;
+using CareerLedger.Web.Infrastructure;
+using CareerLedger.Web.Stories;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLedgerServices();
+var database = await builder.AddLedgerDatabaseAsync();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<PostgresEventStore>().InitializeAsync();
+app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+
+app.UseLedgerPipeline();
+app.MapAccountsApi();
+app.MapAccomplishmentsApi();
+app.MapFeedbackApi();
+app.MapBragApi();
+app.MapStoriesApi();
+app.MapImportApi();
+app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+
+await app.RunAsync();
+
+/// <summary>The app's entry point (public for WebApplicationFactory in tests).</summary>
+public partial class Program;
