@@ -83,59 +83,64 @@ public static class PostgresProvisioner
     [UnsupportedOSPlatform("windows")]
     private static async Task<PostgresServer> StartOwnAsync(PostgresProvisioningOptions options, Action<string> log, Deadline deadline, CancellationToken ct)
     {
-        PersistentClusterFiles? files = null;
-        ClusterCredentials? credentials = null;
-        IDisposable? clusterLock = null;
-        try
-        {
-            var kind = "any";
-            if (options.DataDirectory is not null)
-            {
-                files = new PersistentClusterFiles(options.DataDirectory);
-                clusterLock = await files.LockAsync(log, ct).ConfigureAwait(false);
-                credentials = files.ReadCredentials();
-                kind = credentials?.Source ?? (files.ClusterExists ? PersistentClusterFiles.LocalSource : "any");
-            }
+        var files = options.DataDirectory is null ? null : new PersistentClusterFiles(options.DataDirectory);
 
-            Exception? dockerFailure = null;
-            if (kind == PersistentClusterFiles.DockerSource || (kind == "any" && options.PreferDocker))
+        // Which kind may serve: a persistent cluster sticks to the kind that created it. (Read again under the lock below.)
+        var kind = files is null ? AnyKind : KindOf(files);
+        Exception? dockerFailure = null;
+        if (kind == PersistentClusterFiles.DockerSource || (kind == AnyKind && options.PreferDocker))
+        {
+            var engine = await DockerEngine.DetectAsync(log, ct).ConfigureAwait(false);
+            if (engine is not null)
             {
-                var engine = await DockerEngine.DetectAsync(log, ct).ConfigureAwait(false);
-                if (engine is not null)
+                try
                 {
-                    try
-                    {
-                        return await engine.StartAsync(options, files, credentials, deadline, ct).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (kind == "any" && ex is InvalidOperationException or TimeoutException)
-                    {
-                        dockerFailure = ex;
-                        log($"docker path failed, trying local server binaries: {ex.Message}");
-                    }
+                    using var dockerLock = files is null ? null : await files.LockAsync(log, ct).ConfigureAwait(false);
+                    return await engine.StartAsync(options, files, files?.ReadCredentials(), deadline, ct).ConfigureAwait(false);
                 }
-                else if (kind == PersistentClusterFiles.DockerSource)
+                catch (Exception ex) when (kind == AnyKind && ex is InvalidOperationException or TimeoutException)
                 {
-                    throw new InvalidOperationException(
-                        $"The cluster in {files!.DataDirectory} was created in a Docker container, but no Docker engine answers. " +
-                        $"Start Docker, or delete {files.DataDirectory} and {files.CredentialsPath} to create a cluster from local binaries.");
+                    dockerFailure = ex;
+                    log($"docker path failed, trying local server binaries: {ex.Message}");
                 }
             }
+            else if (kind == PersistentClusterFiles.DockerSource)
+            {
+                throw new InvalidOperationException(
+                    $"The cluster in {files!.DataDirectory} was created in a Docker container, but no Docker engine answers. " +
+                    $"Start Docker, or delete {files.DataDirectory} and {files.CredentialsPath} to create a cluster from local binaries.");
+            }
+        }
 
-            var binaries = await PostgresBinaries.FindAsync(log, ct).ConfigureAwait(false)
-                ?? throw new InvalidOperationException(
-                    dockerFailure is null ? NothingAvailableMessage : $"{NothingAvailableMessage} (Docker was tried and failed: {dockerFailure.Message})",
-                    dockerFailure);
-            var account = await ServerAccount.DetectAsync(ct).ConfigureAwait(false);
-            var cluster = new LocalCluster(binaries, account, options, log);
-            return files is null
-                ? await cluster.StartThrowawayAsync(deadline, ct).ConfigureAwait(false)
-                : await cluster.StartPersistentAsync(files, credentials, deadline, ct).ConfigureAwait(false);
-        }
-        finally
+        var binaries = await PostgresBinaries.FindAsync(log, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException(
+                dockerFailure is null ? NothingAvailableMessage : $"{NothingAvailableMessage} (Docker was tried and failed: {dockerFailure.Message})",
+                dockerFailure);
+        var account = await ServerAccount.DetectAsync(ct).ConfigureAwait(false);
+        var cluster = new LocalCluster(binaries, account, options, log);
+        if (files is null)
         {
-            clusterLock?.Dispose();
+            return await cluster.StartThrowawayAsync(deadline, ct).ConfigureAwait(false);
         }
+
+        // Fail before creating anything when the postgres user could never reach the directory (e.g. under /root).
+        await cluster.CheckReachableAsync(files, ct).ConfigureAwait(false);
+        using var localLock = await files.LockAsync(log, ct).ConfigureAwait(false);
+        var credentials = files.ReadCredentials();
+        if (credentials?.Source == PersistentClusterFiles.DockerSource)
+        {
+            throw new InvalidOperationException(
+                $"The cluster in {files.DataDirectory} was created in a Docker container meanwhile; start again to use it through Docker.");
+        }
+
+        return await cluster.StartPersistentAsync(files, credentials, deadline, ct).ConfigureAwait(false);
     }
+
+    private const string AnyKind = "any";
+
+    [UnsupportedOSPlatform("windows")]
+    private static string KindOf(PersistentClusterFiles files) =>
+        files.ReadCredentials()?.Source ?? (files.ClusterExists ? PersistentClusterFiles.LocalSource : AnyKind);
 
     /// <summary>Checks an explicit connection string (open plus <c>select 1</c>), retrying while the server is still starting.</summary>
     private static async Task<PostgresServer> UseExternalAsync(string connectionString, Action<string> log, CancellationToken ct)

@@ -18,10 +18,16 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
     public decimal? ChangePercent => Before is { } b && b != 0 ? (After - b) / Math.Abs(b) * 100m : null;
 
     /// <summary>
-    /// Improvement in percent of the baseline in the good direction (positive = better, negative = worse),
-    /// or null without a usable baseline.
+    /// Improvement in percent in the good direction (positive = better, negative = worse), or null without a usable baseline.
+    /// Usually the relative change of the baseline. For a higher-is-better percentage (unit "%", such as an authorization or
+    /// conversion rate) it is the share of the remaining gap to 100 % that was closed: 91.2 % → 93.0 % closes 20 % of the
+    /// declines, which says more than the 2 % relative change (docs/scoring.md).
     /// </summary>
-    public decimal? ImprovementPercent => ChangePercent is { } c ? (LowerIsBetter ? -c : c) : null;
+    public decimal? ImprovementPercent => (Unit, Before, LowerIsBetter) switch
+    {
+        ("%", { } b, false) when b < 100 => (After - b) / (100 - b) * 100m,
+        _ => ChangePercent is { } c ? (LowerIsBetter ? -c : c) : null,
+    };
 
     /// <summary>
     /// The metric as a sentence fragment: "p99 latency 420 ms → 210 ms (−50 %)"; percentage units show the change in

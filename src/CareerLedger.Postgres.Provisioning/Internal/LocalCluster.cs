@@ -88,12 +88,8 @@ internal sealed class LocalCluster(
     public async Task<PostgresServer> StartPersistentAsync(PersistentClusterFiles files, ClusterCredentials? credentials, Deadline deadline, CancellationToken ct)
     {
         var data = files.DataDirectory;
-        if (!await account.CanReachAsync(files.Parent, write: false, ct).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException(
-                $"The PostgreSQL data directory {data} is not reachable by the '{ServerAccount.PostgresUser}' OS user that runs the server " +
-                $"when this process is root (a parent directory, e.g. /root, is not traversable). Use a path such as /var/lib/careerledger/postgres.");
-        }
+        Directory.CreateDirectory(files.Parent);
+        await CheckReachableAsync(files, ct).ConfigureAwait(false);
 
         if (files.ClusterExists)
         {
@@ -163,6 +159,7 @@ internal sealed class LocalCluster(
         RotateLog(logFile);
 
         var port = await StartServerAsync(data, sockets, logFile, files.ReadPort(), deadline, ct).ConfigureAwait(false);
+        var postmasterPid = ReadPostmasterPid(data);
         try
         {
             files.WritePort(port);
@@ -175,7 +172,16 @@ internal sealed class LocalCluster(
 
             return new PostgresServer(connectionString, PostgresSource.LocalBinaries, Describe(port, data, "started by us"), async () =>
             {
+                // After a crash someone else may have restarted the cluster: only stop the postmaster we started.
+                var current = ReadPostmasterPid(data);
+                if (current is not null && current != postmasterPid)
+                {
+                    log($"not stopping {data}: the server running there now (PID {current.Value.ToString(CultureInfo.InvariantCulture)}) was not started by this instance");
+                    return;
+                }
+
                 await StopAsync(data, CancellationToken.None).ConfigureAwait(false);
+                DeleteDirectory(sockets);
                 log($"stopped persistent cluster {data}");
             });
         }
@@ -189,6 +195,27 @@ internal sealed class LocalCluster(
         string Describe(int p, string dir, string state) =>
             $"PostgreSQL {binaries.Version} persistent cluster at 127.0.0.1:{Port(p)}/{options.DatabaseName} " +
             $"(data {dir}, {state}, binaries {binaries.BinDirectory}{account.Suffix})";
+    }
+
+    /// <summary>
+    /// When root, checks that the postgres user can traverse the data directory's parent, or its nearest existing ancestor
+    /// when the parent does not exist yet (so nothing is created for a path that can never work).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not reachable (e.g. under /root).</exception>
+    public async Task CheckReachableAsync(PersistentClusterFiles files, CancellationToken ct)
+    {
+        var existing = files.Parent;
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } up)
+        {
+            existing = up;
+        }
+
+        if (!await account.CanReachAsync(existing, write: false, ct).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL data directory {files.DataDirectory} is not reachable by the '{ServerAccount.PostgresUser}' OS user that runs the server " +
+                $"when this process is root ({existing} or one of its parents is not traversable, as /root is). Use a path such as /var/lib/careerledger/postgres.");
+        }
     }
 
     private async Task InitDbAsync(string data, string pwfile, bool noSync, Deadline deadline, CancellationToken ct)
@@ -428,6 +455,11 @@ internal sealed class LocalCluster(
                 return false;
             }
 
+            if (IsZombie(pid))
+            {
+                return true; // killed, not yet reaped
+            }
+
             try
             {
                 using var owner = Process.GetProcessById(pid);
@@ -442,6 +474,20 @@ internal sealed class LocalCluster(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return false;
+        }
+    }
+
+    /// <summary>The postmaster's PID from line 1 of <c>postmaster.pid</c>, or null when there is none.</summary>
+    private static int? ReadPostmasterPid(string data)
+    {
+        try
+        {
+            var first = File.ReadLines(Path.Combine(data, "postmaster.pid")).FirstOrDefault();
+            return int.TryParse(first?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit;
+
+namespace CareerLedger.Testing;
+
+/// <summary>
+/// The real app on real Kestrel (127.0.0.1, a free port) over its own fresh PostgreSQL database, with a settable clock.
+/// Use as a class fixture: <c>IClassFixture&lt;LedgerAppFactory&gt;</c> inside <c>[Collection(PostgresCollection.Name)]</c>.
+/// </summary>
+public sealed class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Default "now" of the test clock: 2026-11-21 12:00 UTC.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private string? _connectionString;
+
+    /// <summary>The test clock; events are stamped with it.</summary>
+    public FixedClock Clock { get; } = new(DefaultNow);
+
+    /// <summary>The database this app instance uses.</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var server = await SharedPostgres.GetAsync();
+        _connectionString = await TestDatabases.CreateAsync(server, "app");
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Ledger", ConnectionString);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Registers a new user (unique e-mail) and returns an HTTP client carrying their token.</summary>
+    public async Task<UserClient> CreateUserAsync(string? timeZone = "Europe/Berlin", string? displayName = "Test User")
+    {
+        using var anonymous = CreateClient();
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        const string password = "correct horse battery staple";
+        var register = await anonymous.PostAsJsonAsync("/api/accounts", new { email, password, timeZone, displayName });
+        register.EnsureSuccessStatusCode();
+        var token = await anonymous.PostAsJsonAsync("/api/tokens", new { email, password, name = "tests" });
+        token.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
+        var secret = json.RootElement.GetProperty("token").GetString()!;
+        var userId = json.RootElement.GetProperty("user").GetProperty("id").GetGuid();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return new UserClient(client, email, password, secret, userId);
+    }
+
+    /// <inheritdoc />
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+/// <summary>A signed-in test user.</summary>
+/// <param name="Http">Client with the bearer token set.</param>
+/// <param name="Email">E-mail.</param>
+/// <param name="Password">Password.</param>
+/// <param name="Token">Personal access token.</param>
+/// <param name="UserId">User (tenant) id.</param>
+public sealed record UserClient(HttpClient Http, string Email, string Password, string Token, Guid UserId);
