@@ -105,7 +105,9 @@ public sealed class PostgresEventStore : IEventStore
         }
         catch (PostgresException ex) when (ex.SqlState == "CL409")
         {
-            throw new ConcurrencyException(streamId, expected, long.TryParse(ex.Detail, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null);
+            // The message is "stream version N" (Npgsql redacts DETAIL by default, so the version travels in the message).
+            throw new ConcurrencyException(
+                streamId, expected, long.TryParse(ex.MessageText.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "events_stream_version")
         {
@@ -113,7 +115,7 @@ public sealed class PostgresEventStore : IEventStore
         }
         catch (PostgresException ex) when (ex.SqlState == "CL400")
         {
-            throw new StreamTypeMismatchException(streamId, streamType, ex.Detail ?? "?");
+            throw new StreamTypeMismatchException(streamId, streamType, ex.MessageText);
         }
 
         return new AppendResult(streamId, stored[^1].Version, stored);

@@ -54,7 +54,7 @@ internal static class EventStoreSchema
                   from {schema}.streams s where s.tenant_id = p_tenant and s.id = p_stream for update;
                 if not found then
                     if p_expected is not null and p_expected <> 0 then
-                        raise exception using errcode = 'CL409', message = 'concurrency', detail = '0';
+                        raise exception using errcode = 'CL409', message = 'stream version 0';
                     end if;
                     insert into {schema}.streams(tenant_id, id, type, version, created, updated)
                         values (p_tenant, p_stream, p_stream_type, 0, p_timestamp, p_timestamp)
@@ -64,18 +64,18 @@ internal static class EventStoreSchema
                         select s.version, s.type into v_current, v_type
                           from {schema}.streams s where s.tenant_id = p_tenant and s.id = p_stream for update;
                         if p_expected is not null then
-                            raise exception using errcode = 'CL409', message = 'concurrency', detail = v_current::text;
+                            raise exception using errcode = 'CL409', message = 'stream version ' || v_current;
                         end if;
                     else
                         v_current := 0;
                         v_type := p_stream_type;
                     end if;
                 elsif p_expected is not null and p_expected <> v_current then
-                    raise exception using errcode = 'CL409', message = 'concurrency', detail = v_current::text;
+                    raise exception using errcode = 'CL409', message = 'stream version ' || v_current;
                 end if;
 
                 if v_type <> p_stream_type then
-                    raise exception using errcode = 'CL400', message = 'stream type mismatch', detail = v_type;
+                    raise exception using errcode = 'CL400', message = v_type;
                 end if;
 
                 update {schema}.streams set version = v_current + v_count, updated = p_timestamp

@@ -22,6 +22,7 @@ internal sealed class LocalCluster(
     public const string User = "ledger";
     private const string ThrowawayPrefix = "careerledger-pg-";
     private const string OwnerFileName = "owner";
+    private const string DeletingSuffix = ".deleting";
     private const int StartAttempts = 3;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
@@ -62,8 +63,10 @@ internal sealed class LocalCluster(
                 $"(data {data}, binaries {binaries.BinDirectory}{account.Suffix}{(options.FastUnsafe ? ", fsync off" : string.Empty)})";
             return new PostgresServer(connectionString, PostgresSource.LocalBinaries, description, async () =>
             {
-                await StopAsync(data, CancellationToken.None).ConfigureAwait(false);
-                DeleteDirectory(root);
+                // Immediate shutdown: the data is discarded anyway, and it takes ~15 ms instead of ~115 ms, which matters
+                // when this runs at process exit and the host (e.g. vstest's testhost) may be killed shortly after.
+                await StopThrowawayAsync(data).ConfigureAwait(false);
+                DeleteThrowaway(root);
                 log($"stopped and deleted throwaway cluster {root}");
             });
         }
@@ -71,10 +74,10 @@ internal sealed class LocalCluster(
         {
             if (started)
             {
-                await StopAsync(data, CancellationToken.None).ConfigureAwait(false);
+                await StopThrowawayAsync(data).ConfigureAwait(false);
             }
 
-            DeleteDirectory(root);
+            DeleteThrowaway(root);
             throw;
         }
     }
@@ -394,6 +397,56 @@ internal sealed class LocalCluster(
         }
     }
 
+    /// <summary>
+    /// Throwaway clusters: <c>pg_ctl stop -m immediate -W</c> (the signal is sent at once, so the server goes down even if this
+    /// process is killed right after), then waits up to 10 s for postmaster.pid to vanish; falls back to <see cref="StopAsync"/>.
+    /// </summary>
+    private async Task StopThrowawayAsync(string data)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        if (!File.Exists(pidFile))
+        {
+            return;
+        }
+
+        try
+        {
+            await ProcessRunner.RunAsync(
+                account.Wrap(new ProcessSpec(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-W"]) { DisplayName = "pg_ctl stop" }),
+                StopTimeout, CancellationToken.None).ConfigureAwait(false);
+            var waited = Stopwatch.StartNew();
+            while (File.Exists(pidFile) && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or FileNotFoundException)
+        {
+            log($"pg_ctl stop -m immediate failed for {data}: {ex.Message}");
+        }
+
+        await StopAsync(data, CancellationToken.None).ConfigureAwait(false); // no-op when already down
+    }
+
+    /// <summary>
+    /// Renames the throwaway root to <c>*.deleting</c> first (atomic), then deletes it, so a deletion cut short by process exit
+    /// leaves a directory that the next sweep recognises and removes.
+    /// </summary>
+    private void DeleteThrowaway(string root)
+    {
+        var doomed = root + DeletingSuffix;
+        try
+        {
+            Directory.Move(root, doomed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            doomed = root;
+        }
+
+        DeleteDirectory(doomed);
+    }
+
     /// <summary>Where throwaway clusters go: the temp folder, or /tmp when root and the temp folder is private to root.</summary>
     private async Task<string> ThrowawayBaseAsync(CancellationToken ct)
     {
@@ -431,8 +484,15 @@ internal sealed class LocalCluster(
             }
 
             log($"removing abandoned throwaway cluster {root} (its process is gone)");
-            await StopAsync(Path.Combine(root, "data"), ct).ConfigureAwait(false);
-            DeleteDirectory(root);
+            await StopThrowawayAsync(Path.Combine(root, "data")).ConfigureAwait(false);
+            if (root.EndsWith(DeletingSuffix, StringComparison.Ordinal))
+            {
+                DeleteDirectory(root);
+            }
+            else
+            {
+                DeleteThrowaway(root);
+            }
         }
     }
 
@@ -440,14 +500,20 @@ internal sealed class LocalCluster(
     {
         try
         {
+            if (root.EndsWith(DeletingSuffix, StringComparison.Ordinal))
+            {
+                // A deletion cut short. Let a deletion in progress finish first.
+                return Directory.GetLastWriteTimeUtc(root) < DateTime.UtcNow.AddMinutes(-1);
+            }
+
             var ownerFile = Path.Combine(root, OwnerFileName);
             if (!File.Exists(ownerFile))
             {
-                // Either being created right now (owner is written first thing) or not ours: only very old ones go.
-                return Directory.GetCreationTimeUtc(root) < DateTime.UtcNow.AddDays(-1) && Directory.Exists(Path.Combine(root, "data"));
+                // The owner file is written right after the directory is created: without one after minutes, it is debris.
+                return Directory.GetCreationTimeUtc(root) < DateTime.UtcNow.AddMinutes(-5);
             }
 
-            var parts = File.ReadAllText(ownerFile).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = File.ReadAllText(ownerFile).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (parts.Length < 2
                 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
