@@ -127,7 +127,7 @@ public static class PostgresProvisioner
         await cluster.CheckReachableAsync(files, ct).ConfigureAwait(false);
         using var localLock = await files.LockAsync(log, ct).ConfigureAwait(false);
         var credentials = files.ReadCredentials();
-        if (credentials?.Source == PersistentClusterFiles.DockerSource)
+        if (credentials?.Source == PersistentClusterFiles.DockerSource && !files.DataDirectoryIsEmpty)
         {
             throw new InvalidOperationException(
                 $"The cluster in {files.DataDirectory} was created in a Docker container meanwhile; start again to use it through Docker.");
@@ -139,8 +139,15 @@ public static class PostgresProvisioner
     private const string AnyKind = "any";
 
     [UnsupportedOSPlatform("windows")]
-    private static string KindOf(PersistentClusterFiles files) =>
-        files.ReadCredentials()?.Source ?? (files.ClusterExists ? PersistentClusterFiles.LocalSource : AnyKind);
+    private static string KindOf(PersistentClusterFiles files)
+    {
+        if (files.DataDirectoryIsEmpty)
+        {
+            return AnyKind; // nothing created yet (or an earlier attempt failed before initialising anything)
+        }
+
+        return files.ReadCredentials()?.Source ?? PersistentClusterFiles.LocalSource;
+    }
 
     /// <summary>Checks an explicit connection string (open plus <c>select 1</c>), retrying while the server is still starting.</summary>
     private static async Task<PostgresServer> UseExternalAsync(string connectionString, Action<string> log, CancellationToken ct)

@@ -132,6 +132,12 @@ internal sealed class LocalCluster(
                 log($"initdb (PostgreSQL {binaries.Version}) for a new persistent cluster in {data}{account.Suffix}");
                 await InitDbAsync(data, pwfile, noSync: false, deadline, ct).ConfigureAwait(false);
             }
+            catch
+            {
+                // The directory was empty before: never leave a half-initialised cluster that a later run would try to start.
+                EmptyDirectory(data);
+                throw;
+            }
             finally
             {
                 File.Delete(pwfile);
@@ -161,10 +167,11 @@ internal sealed class LocalCluster(
         var logFile = Path.Combine(data, "careerledger-postgres.log");
         RotateLog(logFile);
 
-        var port = await StartServerAsync(data, sockets, logFile, files.ReadPort(), deadline, ct).ConfigureAwait(false);
-        var postmasterPid = ReadPostmasterPid(data);
+        // We hold the cluster lock and saw no server running, so whatever runs there from now on was started by us.
         try
         {
+            var port = await StartServerAsync(data, sockets, logFile, files.ReadPort(), deadline, ct).ConfigureAwait(false);
+            var postmasterPid = ReadPostmasterPid(data);
             files.WritePort(port);
             var connectionString = connectionFor(port);
             await VerifyAsync(connectionString, $"the cluster just started in {data}", deadline.Remaining, deadline, ct).ConfigureAwait(false);
@@ -617,6 +624,28 @@ internal sealed class LocalCluster(
         catch (IOException)
         {
             // Keep appending to the big one.
+        }
+    }
+
+    private void EmptyDirectory(string path)
+    {
+        try
+        {
+            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+            {
+                if (entry is DirectoryInfo dir)
+                {
+                    dir.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log($"could not empty {path} after a failed initdb: {ex.Message}; empty it by hand before the next start");
         }
     }
 

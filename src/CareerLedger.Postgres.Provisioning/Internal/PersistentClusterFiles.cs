@@ -42,6 +42,25 @@ internal sealed class PersistentClusterFiles
     /// <summary>True when the data directory holds an initialised cluster (<c>PG_VERSION</c> exists).</summary>
     public bool ClusterExists => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
 
+    /// <summary>
+    /// True when the data directory is missing or empty. False when it has entries or cannot be listed
+    /// (e.g. a Docker-created directory owned by the container's postgres user).
+    /// </summary>
+    public bool DataDirectoryIsEmpty
+    {
+        get
+        {
+            try
+            {
+                return !Directory.Exists(DataDirectory) || !Directory.EnumerateFileSystemEntries(DataDirectory).Any();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>The major version that created the cluster (contents of <c>PG_VERSION</c>), or null.</summary>
     public string? ClusterVersion => ClusterExists ? File.ReadAllText(Path.Combine(DataDirectory, "PG_VERSION")).Trim() : null;
 
