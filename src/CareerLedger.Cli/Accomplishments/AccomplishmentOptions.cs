@@ -27,21 +27,19 @@ internal sealed class AccomplishmentOptions
     {
         Description = "A measured result, repeatable: " + ImpactParser.Syntax,
         HelpName = "NAME:BEFORE->AFTER",
-        Arity = ArgumentArity.ExactlyOne,
     };
 
     public Option<string[]> Tags { get; } = new("--tag", "--competency")
     {
         Description = "A competency it shows (e.g. ownership, reliability, conflict_resolution), repeatable",
         HelpName = "COMPETENCY",
-        Arity = ArgumentArity.ExactlyOne,
     };
 
     public Option<string> Learned { get; } = new("--learned") { Description = "What you learned or the mechanism you left behind", HelpName = "TEXT" };
 
     public Option<string> Description { get; } = new("--description") { Description = "More detail", HelpName = "TEXT" };
 
-    public Option<string[]> Links { get; } = new("--link") { Description = "An http(s) link (PR, doc, dashboard), repeatable", HelpName = "URL", Arity = ArgumentArity.ExactlyOne };
+    public Option<string[]> Links { get; } = new("--link") { Description = "An http(s) link (PR, doc, dashboard), repeatable", HelpName = "URL" };
 
     public AccomplishmentOptions()
     {

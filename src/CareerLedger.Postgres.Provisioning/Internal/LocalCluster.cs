@@ -184,7 +184,13 @@ internal sealed class LocalCluster(
             {
                 // After a crash someone else may have restarted the cluster: only stop the postmaster we started.
                 var current = ReadPostmasterPid(data);
-                if (current is not null && current != postmasterPid)
+                if (current is null)
+                {
+                    log($"persistent cluster {data} is not running any more; nothing to stop");
+                    return;
+                }
+
+                if (current != postmasterPid)
                 {
                     log($"not stopping {data}: the server running there now (PID {current.Value.ToString(CultureInfo.InvariantCulture)}) was not started by this instance");
                     return;

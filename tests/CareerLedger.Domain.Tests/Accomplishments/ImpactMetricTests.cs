@@ -1,4 +1,5 @@
 using CareerLedger.Domain.Accomplishments;
+using CareerLedger.Domain.Tests.Support;
 
 namespace CareerLedger.Domain.Tests.Accomplishments;
 

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using CareerLedger.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace CareerLedger.Cli.Stories;
+
+/// <summary>
+/// <c>ledger stories</c>: the story ranking. The command has its own action and takes no positional argument, so later
+/// subcommands (<c>stories draft</c>, <c>stories show</c>…) can be added with <see cref="Command.Subcommands"/> without changing
+/// <c>ledger stories --top 8</c>.
+/// </summary>
+internal static class StoriesCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var top = new Option<int>("--top") { Description = "How many stories (1-50)", DefaultValueFactory = _ => 8, HelpName = "N" };
+        var asOf = new Option<string>("--as-of") { Description = "Rank only what was recorded by then: a date or an ISO 8601 timestamp", HelpName = "DATE|TIMESTAMP" };
+        var command = new Command("stories", "Your accomplishments ranked as interview / promotion stories, with the prep checklist");
+        command.Options.Add(top);
+        command.Options.Add(asOf);
+        command.SetAction(async (parse, ct) =>
+        {
+            var query = OptionValues.Query(("top", parse.GetValue(top).ToString(CultureInfo.InvariantCulture)), ("asOf", parse.GetValue(asOf)));
+            using var api = ctx.CreateApi();
+            var response = await api.SendAsync(HttpMethod.Get, "api/stories/ranking" + query, ct).ConfigureAwait(false);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(response.Body);
+                return ExitCodes.Ok;
+            }
+
+            Render(ctx, response.Read<StoryRankingDto>());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static void Render(CliContext ctx, StoryRankingDto ranking)
+    {
+        var asOf = ranking.AsOf is { } at ? $", as recorded at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "";
+        ctx.Out.WriteLine($"Top {ranking.Top.Count} of {ranking.Considered} accomplishments (recency measured from {ranking.Today}{asOf})");
+        if (ranking.Top.Count == 0)
+        {
+            ctx.Out.WriteLine("Nothing to rank yet. Log a win with `ledger win \"…\"`.");
+        }
+        else
+        {
+            var table = new Table().Border(ctx.TableBorder);
+            table.AddColumn(new TableColumn("Rank").RightAligned());
+            table.AddColumn(new TableColumn("Score").RightAligned());
+            table.AddColumn("Date");
+            table.AddColumn("Title");
+            foreach (var story in ranking.Top)
+            {
+                table.AddRow(
+                    new Text(story.Rank.ToString(CultureInfo.InvariantCulture)),
+                    new Text(story.Score.ToString("0.0", CultureInfo.InvariantCulture)),
+                    new Text(story.OccurredOn),
+                    new Text(story.Title, new Style(decoration: Decoration.Bold)));
+                table.AddRow(new Text(""), new Text(""), new Text(""), new Text(story.Reason, new Style(decoration: Decoration.Italic)));
+            }
+
+            ctx.Console.Write(table);
+        }
+
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine("Prep checklist:");
+        var width = ranking.Checklist.Count == 0 ? 0 : ranking.Checklist.Max(c => c.Label.Length);
+        foreach (var row in ranking.Checklist)
+        {
+            var covered = row.TopStoryRanks.Count == 0 ? "missing" : "covered by " + string.Join(", ", row.TopStoryRanks.Select(r => "#" + r.ToString(CultureInfo.InvariantCulture)));
+            ctx.Out.WriteLine($"  {row.Label.PadRight(width)}  → {covered}");
+        }
+
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine("Not evidenced by any accomplishment: " + (ranking.Uncovered.Count == 0 ? "none" : string.Join(", ", ranking.Uncovered)));
+    }
+}
