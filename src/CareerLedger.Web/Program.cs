@@ -14,6 +14,11 @@ var database = await builder.AddLedgerDatabaseAsync();
 var app = builder.Build();
 await app.Services.GetRequiredService<PostgresEventStore>().InitializeAsync();
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+if (await AdminCommands.TryRunAsync(app, args) is { } exitCode)
+{
+    await database.DisposeAsync();
+    return exitCode;
+}
 
 app.UseLedgerPipeline();
 app.MapAccountsApi();
@@ -25,6 +30,7 @@ app.MapImportApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The app's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

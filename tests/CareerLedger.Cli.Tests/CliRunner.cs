@@ -26,7 +26,7 @@ public sealed class CliRunner : IDisposable
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
-    public async Task<CliResult> RunAsync(string? stdin, params string[] args)
+    public async Task<CliResult> RunWithInputAsync(string? stdin, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -42,7 +42,7 @@ public sealed class CliRunner : IDisposable
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
-    public Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     public void Dispose()
     {

@@ -35,7 +35,7 @@ public sealed record AccomplishmentDraft(
     public AccomplishmentDetails Validate(DateOnly today)
     {
         var errors = new ValidationErrors();
-        var title = Text.Clean(Title);
+        var title = Text.OneLine(Title);
         if (title is null)
         {
             errors.Add("title", "Title is required: one line saying what you did.");
@@ -97,7 +97,7 @@ public sealed record AccomplishmentDraft(
         {
             if (Uri.TryCreate(rawLinks[i]?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
-                links.Add(uri.ToString());
+                links.Add(uri.AbsoluteUri);
             }
             else
             {
@@ -107,7 +107,7 @@ public sealed record AccomplishmentDraft(
 
         errors.ThrowIfAny();
         return new AccomplishmentDetails(
-            title!, occurredOn, Text.Clean(Description), Text.Clean(Project), scope, involvement, metrics, competencies, Text.Clean(Learnings), links);
+            title!, occurredOn, Text.Clean(Description), Text.OneLine(Project), scope, involvement, metrics, competencies, Text.Clean(Learnings), links);
     }
 
     internal static void CheckLength(ValidationErrors errors, string field, string? value, int max)
@@ -147,11 +147,19 @@ public sealed record AccomplishmentDraft(
 /// <param name="LowerIsBetter">Direction; when omitted it is inferred from the name and unit (latency, cost, errors… are lower-is-better).</param>
 public sealed record ImpactMetricDraft(string? Name, decimal? Before, decimal? After, string? Unit = null, bool? LowerIsBetter = null)
 {
-    private static readonly string[] LowerIsBetterWords =
+    // Word stems; a word of the metric name matches a stem when it starts with it (so "pages" matches "page").
+    private static readonly string[] HigherIsBetterStems =
     [
-        "latency", "p50", "p90", "p95", "p99", "duration", "time", "mttr", "mttd", "cost", "spend", "bill", "error", "failure",
-        "incident", "page", "alert", "toil", "defect", "bug", "churn", "outage", "downtime", "flaky", "duplicate", "lag", "backlog",
-        "memory", "cpu", "size", "manual", "ticket", "complaint", "timeout", "retries", "drop",
+        "conversion", "uptime", "availab", "throughput", "coverage", "saved", "saving", "adopt", "revenue", "retention", "retained",
+        "satisfaction", "nps", "approv", "authoriz", "success", "deploy", "frequency", "velocity", "value", "fixed", "resolved",
+        "hit", "recovered", "onboarded", "migrated", "users", "customers", "merchants", "signups", "score",
+    ];
+
+    private static readonly string[] LowerIsBetterStems =
+    [
+        "latenc", "p50", "p90", "p95", "p99", "p999", "duration", "time", "mttr", "mttd", "cost", "spend", "bill", "error", "failure",
+        "incident", "page", "paging", "alert", "toil", "defect", "bug", "churn", "outage", "downtime", "flak", "duplicate", "lag",
+        "backlog", "memory", "cpu", "size", "manual", "ticket", "complaint", "timeout", "retr", "drop", "mismatch", "escalat", "wait",
     ];
 
     internal ImpactMetric? Validate(string path, ValidationErrors errors)
@@ -182,14 +190,27 @@ public sealed record ImpactMetricDraft(string? Name, decimal? Before, decimal? A
             ok = false;
         }
 
-        return ok ? new ImpactMetric(name!, Before, After!.Value, unit, LowerIsBetter ?? InferLowerIsBetter(name!)) : null;
+        return ok ? new ImpactMetric(name!, Before, After!.Value, unit, LowerIsBetter ?? InferLowerIsBetter(name!, unit)) : null;
     }
 
-    /// <summary>Whether a metric with this name is usually better when it goes down (latency, cost, errors, incidents, toil…).</summary>
-    public static bool InferLowerIsBetter(string name)
+    /// <summary>
+    /// Whether a metric is usually better when it goes down, judged from the words of its name: any higher-is-better word
+    /// (conversion, uptime, throughput, coverage, saved, revenue, deploys…) wins; else any lower-is-better word (latency,
+    /// p99, cost, errors, incidents, pages, toil…); else a time unit (ms, s, min) means lower is better. Otherwise higher.
+    /// </summary>
+    public static bool InferLowerIsBetter(string name, string? unit = null)
     {
-        var n = name.ToLowerInvariant();
-        return !n.Contains("saved", StringComparison.Ordinal) && !n.Contains("throughput", StringComparison.Ordinal)
-            && LowerIsBetterWords.Any(w => n.Contains(w, StringComparison.Ordinal));
+        var words = System.Text.RegularExpressions.Regex.Split(name.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0).ToArray();
+        if (words.Any(w => HigherIsBetterStems.Any(w.StartsWith)))
+        {
+            return false;
+        }
+
+        if (words.Any(w => LowerIsBetterStems.Any(w.StartsWith)))
+        {
+            return true;
+        }
+
+        return unit is "ms" or "s" or "sec" or "min";
     }
 }

@@ -53,7 +53,9 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
         }
         else
         {
-            delta = Text.Signed(After - before) + UnitSuffix();
+            delta = Unit == "$"
+                ? (After - before < 0 ? "\u2212$" : "+$") + Text.Number(Math.Abs(After - before))
+                : Text.Signed(After - before) + UnitSuffix();
         }
 
         return $"{Name} {Format(before)} → {Format(After)} ({delta})";

@@ -25,7 +25,7 @@ public sealed record BragDocument(
 
 /// <summary>Headline figures of a brag document.</summary>
 /// <param name="Accomplishments">Accomplishments in the range.</param>
-/// <param name="Projects">Distinct projects.</param>
+/// <param name="Projects">Distinct named projects (case-insensitive; entries without a project are not counted).</param>
 /// <param name="Quantified">Accomplishments with at least one metric.</param>
 /// <param name="FeedbackCount">Feedback items in the range.</param>
 /// <param name="TopCompetencies">Up to 5 competencies with the number of accomplishments evidencing each, most first.</param>

@@ -28,11 +28,11 @@ public static class BragDocumentBuilder
                 Label(g.Key, byQuarter),
                 g.Key,
                 byQuarter ? g.Key.AddMonths(3).AddDays(-1) : g.Key.AddMonths(1).AddDays(-1),
-                g.GroupBy(a => a.Details.Project ?? "")
+                g.GroupBy(a => a.Details.Project ?? "", StringComparer.OrdinalIgnoreCase)
                     .OrderBy(p => p.Key.Length == 0)
                     .ThenByDescending(p => p.Count())
                     .ThenBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
-                    .Select(p => new BragProject(p.Key.Length == 0 ? "Other" : p.Key, p.Select(ToEntry).ToList()))
+                    .Select(p => new BragProject(p.Key.Length == 0 ? "Other" : p.First().Details.Project!, p.Select(ToEntry).ToList()))
                     .ToList()))
             .ToList();
 
@@ -57,7 +57,7 @@ public static class BragDocumentBuilder
 
         var summary = new BragSummary(
             items.Count,
-            items.Select(a => a.Details.Project ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            items.Where(a => a.Details.Project is not null).Select(a => a.Details.Project!).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
             items.Count(a => a.Details.Impact.Count > 0),
             quotes.Count,
             top);

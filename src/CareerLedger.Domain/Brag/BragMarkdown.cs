@@ -17,11 +17,11 @@ public static class BragMarkdown
         md.Append(inv, $"# {Escape(title)}: {doc.From:yyyy-MM-dd} to {doc.To:yyyy-MM-dd}\n\n");
         if (doc.AsOf is { } asOf)
         {
-            md.Append(inv, $"_As recorded on {asOf:yyyy-MM-dd HH:mm} UTC; anything logged later is not shown._\n\n");
+            md.Append(inv, $"_As recorded on {asOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC; anything logged later is not shown._\n\n");
         }
 
         var s = doc.Summary;
-        md.Append(inv, $"{s.Accomplishments} accomplishments across {s.Projects} projects, {s.Quantified} with measured impact; {s.FeedbackCount} pieces of feedback.");
+        md.Append(inv, $"{Count(s.Accomplishments, "accomplishment")} across {Count(s.Projects, "project")}, {s.Quantified} with measured impact; {Count(s.FeedbackCount, "piece")} of feedback.");
         if (s.TopCompetencies.Count > 0)
         {
             md.Append(" Most evidenced: ")
@@ -62,7 +62,7 @@ public static class BragMarkdown
 
                     foreach (var link in e.Links)
                     {
-                        md.Append(inv, $"  - <{link}>\n");
+                        md.Append(inv, $"  - <{link.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)}>\n");
                     }
                 }
 
@@ -108,6 +108,8 @@ public static class BragMarkdown
 
         md.Append('\n');
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>Human wording of a scope.</summary>
     public static string Describe(Scope scope) => scope switch

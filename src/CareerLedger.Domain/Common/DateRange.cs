@@ -16,7 +16,11 @@ public sealed record DateRange(DateOnly From, DateOnly To)
         ? new DateRange(new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 6, 30))
         : new DateRange(new DateOnly(today.Year, 7, 1), new DateOnly(today.Year, 12, 31));
 
-    /// <summary>Builds a range from optional ends; missing ends default to the half-year containing <paramref name="today"/>.</summary>
+    /// <summary>
+    /// Builds a range from optional ends. Both missing: the half-year containing <paramref name="today"/>. Only <paramref name="from"/>:
+    /// up to the end of the current half-year (or just that day when it is later). Only <paramref name="to"/>: from the start of the
+    /// current half-year, or of <paramref name="to"/>'s own half-year when <paramref name="to"/> is earlier.
+    /// </summary>
     /// <exception cref="DomainValidationException">When <paramref name="from"/> is after <paramref name="to"/>.</exception>
     public static DateRange Resolve(DateOnly? from, DateOnly? to, DateOnly today)
     {

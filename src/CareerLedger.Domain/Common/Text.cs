@@ -8,6 +8,10 @@ public static class Text
     /// <summary>Trims and turns empty or whitespace-only strings into null.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>Like <see cref="Clean"/>, and folds line breaks and runs of white space into single spaces (for one-line fields such as titles).</summary>
+    public static string? OneLine(string? value) =>
+        Clean(value) is { } v ? string.Join(' ', v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
+
     /// <summary>Formats a number the way the product shows figures: thousands separators, at most 2 decimals, no trailing zeros, invariant culture.</summary>
     public static string Number(decimal value)
     {

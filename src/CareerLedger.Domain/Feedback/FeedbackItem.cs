@@ -84,11 +84,11 @@ public sealed record FeedbackItem(Guid Id, FeedbackDetails Details, bool Retract
 
 /// <summary>Unvalidated feedback input.</summary>
 /// <param name="Text">Required, at most 4,000 characters.</param>
-/// <param name="ReceivedOn">Defaults to today; not in the future.</param>
+/// <param name="ReceivedOn">Defaults to today; not in the future, not before 1970.</param>
 /// <param name="From">manager | peer | report | skip_level | other; default other.</param>
 /// <param name="Source">Optional, at most 100 characters.</param>
 /// <param name="Sentiment">positive | neutral | constructive; default neutral.</param>
-/// <param name="Themes">Optional competency names.</param>
+/// <param name="Themes">Optional competency names, at most 8.</param>
 public sealed record FeedbackDraft(
     string? Text, DateOnly? ReceivedOn = null, string? From = null, string? Source = null, string? Sentiment = null, IReadOnlyList<string>? Themes = null)
 {
@@ -110,10 +110,18 @@ public sealed record FeedbackDraft(
         {
             errors.Add("receivedOn", $"Date {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd} in your time zone).");
         }
+        else if (day.Year < 1970)
+        {
+            errors.Add("receivedOn", $"Date {day:yyyy-MM-dd} is before 1970.");
+        }
 
         var from = AccomplishmentDraft.ParseEnum(errors, "from", From, FeedbackFrom.Other);
         var sentiment = AccomplishmentDraft.ParseEnum(errors, "sentiment", Sentiment, Feedback.Sentiment.Neutral);
         var themes = CompetencyCatalog.ParseAll(Themes, "themes", errors);
+        if (themes.Count > 8)
+        {
+            errors.Add("themes", "Tag at most 8 themes.");
+        }
         errors.ThrowIfAny();
         return new FeedbackDetails(day, from, CareerLedger.Domain.Common.Text.Clean(Source), text!, sentiment, themes);
     }

@@ -1,0 +1,201 @@
+using CareerLedger.Domain.Accomplishments;
+using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Stories;
+using static CareerLedger.Domain.Tests.Support.Make;
+
+namespace CareerLedger.Domain.Tests.Stories;
+
+public sealed class StoryRankerRankTests
+{
+    private static readonly string[] AllChecklistLabels = ["Reliability", "Performance", "Ownership", "Leadership", "Conflict", "Ambiguity", "Failure / mistake"];
+
+    // 92.5 (see StoryRankerScoreTests)
+    private static AccomplishmentDetails Strong(string title = "Halved checkout latency") => Details(
+        title: title, scope: Scope.Org, involvement: Involvement.Drove, impact: [Latency(420, 210)], learnings: "Added a latency budget to CI.",
+        competencies: [Competency.PerformanceCost, Competency.Ownership, Competency.Reliability, Competency.Leadership], on: Today.AddDays(-365));
+
+    // 5 + 7 + 0 + 0 + 0 + 10 = 22
+    private static AccomplishmentDetails Weak(string title = "Helped with the migration") => Details(
+        title: title, scope: Scope.Individual, involvement: Involvement.Contributed, on: Today);
+
+    // team 11.3 + led 15 + impact 0 + learnings 10 + breadth 1 competency 2.5 + recency today 10 = 48.8
+    private static AccomplishmentDetails Middle(string title = "Resolved the schema dispute", Competency competency = Competency.ConflictResolution) => Details(
+        title: title, scope: Scope.Team, involvement: Involvement.Led, learnings: "Agreed an ADR template.", competencies: [competency], on: Today);
+
+    [Fact]
+    public void stories_are_ranked_by_score_best_first_with_one_based_ranks()
+    {
+        var weak = Win(Weak());
+        var strong = Win(Strong());
+        var middle = Win(Middle());
+
+        var ranking = StoryRanker.Rank([weak, strong, middle], Today);
+
+        ranking.Top.Select(r => r.AccomplishmentId).ShouldBe([strong.Id, middle.Id, weak.Id]);
+        ranking.Top.Select(r => r.Rank).ShouldBe([1, 2, 3]);
+        ranking.Top.Select(r => r.Score).ShouldBe([92.5m, 48.8m, 22m]);
+        ranking.Top[1].ShouldBe(ranking.Top[1] with
+        {
+            Title = "Resolved the schema dispute",
+            OccurredOn = Today,
+            Breakdown = new ScoreBreakdown(11.3m, 15m, 0m, 10m, 2.5m, 10m),
+        });
+        ranking.Top[1].Competencies.ShouldBe([Competency.ConflictResolution]);
+        ranking.Considered.ShouldBe(3);
+    }
+
+    [Fact]
+    public void equal_scores_are_broken_by_the_more_recent_date_before_the_title()
+    {
+        // recent: team 11.3 + led 15 + 0 + 0 + breadth 0 + recency today 10 = 36.3
+        // older:  team 11.3 + led 15 + 0 + 0 + breadth 2 competencies 5 + recency 365 days 5 = 36.3
+        var older = Win(Details(title: "Aardvark", scope: Scope.Team, involvement: Involvement.Led,
+            competencies: [Competency.Delivery, Competency.Mentorship], on: Today.AddDays(-365)));
+        var recent = Win(Details(title: "Zebra", scope: Scope.Team, involvement: Involvement.Led, on: Today));
+
+        var ranking = StoryRanker.Rank([older, recent], Today);
+
+        ranking.Top.Select(r => r.Score).ShouldBe([36.3m, 36.3m]);
+        ranking.Top.Select(r => r.Title).ShouldBe(["Zebra", "Aardvark"]);
+    }
+
+    [Fact]
+    public void equal_scores_on_the_same_day_are_ordered_by_title_ordinally()
+    {
+        var ranking = StoryRanker.Rank([Win(Weak("beta")), Win(Weak("alpha")), Win(Weak("Alpha"))], Today);
+
+        ranking.Top.Select(r => r.Title).ShouldBe(["Alpha", "alpha", "beta"]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(51)]
+    public void top_outside_1_to_50_throws(int top)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => StoryRanker.Rank([Win(Weak())], Today, top)).ParamName.ShouldBe("top");
+    }
+
+    [Fact]
+    public void top_1_and_50_are_accepted_and_top_cuts_the_list_but_not_the_count_considered()
+    {
+        var wins = Enumerable.Range(1, 60).Select(i => Win(Weak($"win {i:D2}"))).ToList();
+
+        StoryRanker.Rank(wins, Today, 1).Top.Count.ShouldBe(1);
+        var fifty = StoryRanker.Rank(wins, Today, 50);
+        fifty.Top.Count.ShouldBe(50);
+        fifty.Considered.ShouldBe(60);
+        StoryRanker.Rank(wins, Today).Top.Count.ShouldBe(8);
+    }
+
+    [Fact]
+    public void retracted_accomplishments_are_not_considered_ranked_or_counted_as_evidence()
+    {
+        var retracted = Win(Strong(), retracted: true);
+        var live = Win(Weak());
+
+        var ranking = StoryRanker.Rank([retracted, live], Today);
+
+        ranking.Considered.ShouldBe(1);
+        ranking.Top.Select(r => r.AccomplishmentId).ShouldBe([live.Id]);
+        ranking.Coverage.Single(c => c.Competency == Competency.PerformanceCost).TotalEvidence.ShouldBe(0);
+        ranking.Uncovered.ShouldContain(Competency.PerformanceCost);
+    }
+
+    [Fact]
+    public void coverage_has_one_row_per_competency_with_top_ranks_and_total_evidence()
+    {
+        // Ranks: 1 Strong (perf, ownership, reliability, leadership), 2 Middle (conflict), 3 Middle-ish (reliability), outside top: Weak+reliability.
+        var outsideTop = Win(Details(title: "Old reliability fix", scope: Scope.Individual, involvement: Involvement.Contributed,
+            competencies: [Competency.Reliability, Competency.Rapport], on: Today.AddDays(-2000)));
+        var ranking = StoryRanker.Rank(
+            [Win(Strong()), Win(Middle()), Win(Middle("Restored the pager rotation", Competency.Reliability)), outsideTop], Today, top: 3);
+
+        ranking.Coverage.Select(c => c.Competency).ShouldBe(CompetencyCatalog.All);
+        var reliability = ranking.Coverage.Single(c => c.Competency == Competency.Reliability);
+        reliability.TopStoryRanks.ShouldBe([1, 3]);
+        reliability.TotalEvidence.ShouldBe(3);
+        var rapport = ranking.Coverage.Single(c => c.Competency == Competency.Rapport);
+        rapport.TopStoryRanks.ShouldBeEmpty();
+        rapport.TotalEvidence.ShouldBe(1);
+        ranking.Coverage.Single(c => c.Competency == Competency.ConflictResolution).TopStoryRanks.ShouldBe([2]);
+    }
+
+    [Fact]
+    public void the_checklist_shows_which_top_stories_cover_each_item_and_lists_the_gaps()
+    {
+        var outsideTop = Win(Details(title: "Owned up to a bad migration", scope: Scope.Individual, involvement: Involvement.Contributed,
+            competencies: [Competency.GrowthMindset], on: Today.AddDays(-2000)));
+        var ranking = StoryRanker.Rank([Win(Strong()), Win(Middle()), outsideTop], Today, top: 2);
+
+        ranking.Checklist.Select(c => c.Label).ShouldBe(AllChecklistLabels);
+        ranking.Checklist.Select(c => c.Competency).ShouldBe(CompetencyCatalog.PrepChecklist.Select(i => i.Competency));
+        ranking.Checklist.Select(c => c.TopStoryRanks.Count).ShouldBe([1, 1, 1, 1, 1, 0, 0]);
+        ranking.Checklist.Single(c => c.Label == "Conflict").TopStoryRanks.ShouldBe([2]);
+        ranking.Checklist.Single(c => c.Label == "Performance").TopStoryRanks.ShouldBe([1]);
+        // Failure is evidenced, but only outside the top 2, so it is a gap in the top yet not "uncovered".
+        ranking.UncoveredInTop.ShouldBe(["Ambiguity", "Failure / mistake"]);
+        ranking.Uncovered.ShouldNotContain(Competency.GrowthMindset);
+    }
+
+    [Fact]
+    public void uncovered_lists_competencies_no_accomplishment_evidences_in_catalogue_order()
+    {
+        var ranking = StoryRanker.Rank([Win(Strong()), Win(Middle())], Today);
+
+        ranking.Uncovered.ShouldBe(CompetencyCatalog.All.Except(
+            [Competency.PerformanceCost, Competency.Ownership, Competency.Reliability, Competency.Leadership, Competency.ConflictResolution]));
+        ranking.Uncovered.ShouldContain(Competency.Rapport);
+        ranking.Uncovered.ShouldNotContain(Competency.ConflictResolution);
+    }
+
+    [Fact]
+    public void with_nothing_logged_everything_is_uncovered()
+    {
+        var asOf = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var ranking = StoryRanker.Rank([], Today, asOf: asOf);
+
+        ranking.Today.ShouldBe(Today);
+        ranking.AsOf.ShouldBe(asOf);
+        ranking.Considered.ShouldBe(0);
+        ranking.Top.ShouldBeEmpty();
+        ranking.Uncovered.ShouldBe(CompetencyCatalog.All);
+        ranking.UncoveredInTop.ShouldBe(AllChecklistLabels);
+        ranking.Coverage.ShouldAllBe(c => c.TotalEvidence == 0 && c.TopStoryRanks.Count == 0);
+    }
+
+    [Fact]
+    public void the_reason_for_a_story_without_metrics_says_what_would_strengthen_it()
+    {
+        var reason = StoryRanker.Rank([Win(Weak())], Today).Top.Single().Reason;
+
+        reason.ShouldBe("individual scope; you contributed it. To strengthen: add a measured result, "
+            + "add what you learned or the mechanism you left behind, say what you personally did.");
+    }
+
+    [Fact]
+    public void the_reason_for_a_complete_story_lists_its_strengths_and_nothing_to_strengthen()
+    {
+        var reason = StoryRanker.Rank([Win(Strong())], Today).Top.Single().Reason;
+
+        reason.ShouldBe("org-wide scope; you drove it; p99 latency 420 ms → 210 ms (−50 %); has a learning; 4 competencies.");
+        reason.ShouldNotContain("To strengthen");
+    }
+
+    [Fact]
+    public void the_reason_quotes_the_metric_with_the_best_improvement()
+    {
+        var d = Strong() with
+        {
+            Impact = [new ImpactMetric("deploys per week", 10, 11, null, false), Latency(420, 210), new ImpactMetric("hours saved", null, 5, "h", false)],
+            Learnings = null,
+            Competencies = [Competency.Delivery],
+        };
+
+        var reason = StoryRanker.Rank([Win(d)], Today).Top.Single().Reason;
+
+        reason.ShouldBe("org-wide scope; you drove it; p99 latency 420 ms → 210 ms (−50 %). "
+            + "To strengthen: add what you learned or the mechanism you left behind.");
+    }
+}
