@@ -12,29 +12,10 @@ public sealed class AccomplishmentCommands(IEventStore store)
     /// Logs an accomplishment. With a <paramref name="clientKey"/> the stream id is derived from it, so a repeat returns the
     /// existing accomplishment with <c>Created = false</c> instead of logging twice.
     /// </summary>
-    public async Task<(Document<Accomplishment> Document, bool Created)> LogAsync(
-        string tenantId, AccomplishmentDetails details, string? clientKey, CancellationToken ct)
-    {
-        var id = clientKey is null ? Guid.CreateVersion7() : StableIds.For(tenantId, "accomplishment", clientKey);
-        var existing = clientKey is null ? null : await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
-        var events = AccomplishmentDecider.Log(id, details, clientKey, existing?.Data);
-        if (events.Count == 0)
-        {
-            return (existing!, false);
-        }
-
-        try
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.NoStream, events, Metadata(tenantId), ct);
-        }
-        catch (ConcurrencyException) when (clientKey is not null)
-        {
-            // The same key raced us; the winner's entry is the answer.
-            return ((await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct))!, false);
-        }
-
-        return ((await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct))!, true);
-    }
+    public Task<(Document<Accomplishment> Document, bool Created)> LogAsync(
+        string tenantId, AccomplishmentDetails details, string? clientKey, CancellationToken ct) =>
+        StreamCreation.StartAsync<Accomplishment>(
+            store, tenantId, LedgerStore.AccomplishmentStream, clientKey, (id, state) => AccomplishmentDecider.Log(id, details, clientKey, state), ct);
 
     /// <summary>Revises; null when the tenant has no such accomplishment.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
@@ -56,7 +37,7 @@ public sealed class AccomplishmentCommands(IEventStore store)
         var events = AccomplishmentDecider.Revise(current.Data, details, reason);
         if (events.Count > 0)
         {
-            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, Metadata(tenantId), ct);
+            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
         }
 
         return await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
@@ -80,12 +61,10 @@ public sealed class AccomplishmentCommands(IEventStore store)
         var events = AccomplishmentDecider.Retract(current.Data, reason);
         if (events.Count > 0)
         {
-            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, Metadata(tenantId), ct);
+            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
         }
 
         return await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
     }
 
-    internal static EventMetadata Metadata(string tenantId) =>
-        new(System.Diagnostics.Activity.Current?.TraceId.ToString(), null, tenantId);
 }

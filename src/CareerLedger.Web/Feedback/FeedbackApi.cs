@@ -10,57 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CareerLedger.Web.Feedback;
 
-/// <summary>Feedback as the API returns it.</summary>
-/// <param name="Id">Id.</param>
-/// <param name="Version">Stream version (ETag).</param>
-/// <param name="ReceivedOn">Day received.</param>
-/// <param name="From">manager | peer | report | skip_level | other.</param>
-/// <param name="Source">Where it was given.</param>
-/// <param name="Text">What was said.</param>
-/// <param name="Sentiment">positive | neutral | constructive.</param>
-/// <param name="Themes">Competency names.</param>
-/// <param name="Retracted">Whether retracted.</param>
-/// <param name="RecordedAt">When recorded (UTC).</param>
-public sealed record FeedbackView(
-    Guid Id, long Version, DateOnly ReceivedOn, FeedbackFrom From, string? Source, string Text, Sentiment Sentiment,
-    IReadOnlyList<Competency> Themes, bool Retracted, DateTimeOffset RecordedAt)
-{
-    /// <summary>Maps a stored document.</summary>
-    public static FeedbackView Of(Document<FeedbackItem> doc)
-    {
-        var d = doc.Data.Details;
-        return new FeedbackView(doc.Data.Id, doc.Version, d.ReceivedOn, d.From, d.Source, d.Text, d.Sentiment, d.Themes, doc.Data.Retracted, doc.Data.RecordedAt);
-    }
-}
-
-/// <summary>Runs feedback commands.</summary>
-public sealed class FeedbackCommands(IEventStore store)
-{
-    /// <summary>Records feedback; with a <paramref name="clientKey"/>, a repeat returns the existing item with Created = false.</summary>
-    public async Task<(Document<FeedbackItem> Document, bool Created)> ReceiveAsync(
-        string tenantId, FeedbackDetails details, string? clientKey, CancellationToken ct)
-    {
-        var id = clientKey is null ? Guid.CreateVersion7() : StableIds.For(tenantId, "feedback", clientKey);
-        var existing = clientKey is null ? null : await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
-        var events = FeedbackItem.Receive(id, details, clientKey, existing?.Data);
-        if (events.Count == 0)
-        {
-            return (existing!, false);
-        }
-
-        try
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.NoStream, events, AccomplishmentCommands.Metadata(tenantId), ct);
-        }
-        catch (ConcurrencyException) when (clientKey is not null)
-        {
-            return ((await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct))!, false);
-        }
-
-        return ((await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct))!, true);
-    }
-}
-
 /// <summary>Feedback: <c>/api/feedback</c>.</summary>
 public static class FeedbackApi
 {
@@ -124,7 +73,7 @@ public static class FeedbackApi
         var events = FeedbackItem.Retract(doc.Data, reason);
         if (events.Count > 0)
         {
-            await store.AppendAsync(me.TenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(doc.Version), events, AccomplishmentCommands.Metadata(me.TenantId), ct);
+            await store.AppendAsync(me.TenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(doc.Version), events, StreamCreation.Metadata(me.TenantId), ct);
         }
 
         return TypedResults.NoContent();
