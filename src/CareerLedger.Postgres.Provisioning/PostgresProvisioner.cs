@@ -150,6 +150,9 @@ public static class PostgresProvisioner
     }
 
     /// <summary>Checks an explicit connection string (open plus <c>select 1</c>), retrying while the server is still starting.</summary>
+    /// <summary>How long an explicitly named server may take to accept connections before start-up fails.</summary>
+    private static readonly TimeSpan ExternalServerPatience = TimeSpan.FromSeconds(15);
+
     private static async Task<PostgresServer> UseExternalAsync(string connectionString, Action<string> log, CancellationToken ct)
     {
         string endpoint;
@@ -166,9 +169,13 @@ public static class PostgresProvisioner
         log($"checking PostgreSQL at {endpoint} (explicit connection string)");
         var clock = Stopwatch.StartNew();
         var lastError = new StrongBox<Exception?>();
+        // A server named explicitly is expected to be up: retry for a few seconds (it may be finishing its start),
+        // not for the whole StartTimeout, so that a typo fails fast.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(ExternalServerPatience);
         try
         {
-            await Connections.WaitUntilReadyAsync(connectionString, lastError, ct).ConfigureAwait(false);
+            await Connections.WaitUntilReadyAsync(connectionString, lastError, patience.Token).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Xunit.Abstractions;
 
 namespace CareerLedger.Postgres.Provisioning.Tests;
@@ -7,6 +8,7 @@ namespace CareerLedger.Postgres.Provisioning.Tests;
 /// Every test stops what it started and deletes its folder, also when it fails.
 /// </summary>
 [Collection(LocalClusterTests.Name)]
+[UnsupportedOSPlatform("windows")] // the local-binaries path of the provisioner needs Linux or macOS
 public sealed class PersistentClusterTests(ITestOutputHelper output)
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -95,6 +96,7 @@ internal static class TestSupport
     /// A fresh scratch folder that the postgres OS user can traverse: under /tmp when root (root's temp folder may be private),
     /// else under the temp folder. Mode 0755 whatever the umask.
     /// </summary>
+    [UnsupportedOSPlatform("windows")]
     public static string NewScratchFolder()
     {
         var tempBase = IsRoot ? "/tmp" : Path.TrimEndingDirectorySeparator(Path.GetTempPath());

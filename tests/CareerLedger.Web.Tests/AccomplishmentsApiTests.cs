@@ -86,6 +86,34 @@ public sealed class AccomplishmentsApiTests(LedgerAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task reusing_an_idempotency_key_for_a_different_body_is_a_422()
+    {
+        var user = await app.CreateUserAsync();
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/accomplishments") { Content = JsonContent.Create(Json.Win("One thing")) };
+        first.Headers.Add("Idempotency-Key", "k-1");
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/accomplishments") { Content = JsonContent.Create(Json.Win("Another thing")) };
+        other.Headers.Add("Idempotency-Key", "k-1");
+        (await user.Http.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await user.Http.SendAsync(other)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var list = await user.Http.GetJsonAsync("/api/accomplishments");
+        list.GetArrayLength().ShouldBe(1);
+        list[0].GetProperty("title").GetString().ShouldBe("One thing");
+    }
+
+    [Fact]
+    public async Task an_if_match_that_is_not_a_version_is_a_400_naming_the_header()
+    {
+        var user = await app.CreateUserAsync();
+        var id = (await (await user.Http.PostAsJsonAsync("/api/accomplishments", Json.Win("Keep me"))).ReadAsync()).GetProperty("id").GetGuid();
+        using var retract = new HttpRequestMessage(HttpMethod.Delete, $"/api/accomplishments/{id}");
+        retract.Headers.TryAddWithoutValidation("If-Match", "\"abc\"");
+        var response = await user.Http.SendAsync(retract);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadAsync()).GetProperty("errors").TryGetProperty("If-Match", out _).ShouldBeTrue();
+        (await user.Http.GetJsonAsync("/api/accomplishments")).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task revising_needs_if_match_and_a_stale_etag_is_a_409_that_loses_nothing()
     {
         var user = await app.CreateUserAsync();

@@ -34,6 +34,7 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         object[] feedbackEvents =
         [
             new FeedbackReceived(f, new FeedbackDetails(new DateOnly(2026, 2, 1), FeedbackFrom.SkipLevel, "1:1", "Great write-up", Sentiment.Positive, [Competency.Communication])),
+            new FeedbackRevised(f, new FeedbackDetails(new DateOnly(2026, 2, 1), FeedbackFrom.SkipLevel, "1:1", "Great incident write-up", Sentiment.Positive, [Competency.Communication])),
             new FeedbackRetracted(f, "wrong person"),
         ];
         await store.AppendAsync(tenant, a, LedgerStore.AccomplishmentStream, ExpectedVersion.NoStream, accomplishmentEvents);
@@ -41,7 +42,7 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
 
         var read = (await store.ReadStreamAsync(tenant, a)).Concat(await store.ReadStreamAsync(tenant, f)).ToList();
         var written = accomplishmentEvents.Concat(feedbackEvents).ToList();
-        read.Select(e => e.TypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_retracted"]);
+        read.Select(e => e.TypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
         options.Events.Names.Order().ShouldBe(read.Select(e => e.TypeName).Order(), "every registered type is covered here");
         for (var i = 0; i < written.Count; i++)
         {

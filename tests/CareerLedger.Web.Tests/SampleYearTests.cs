@@ -179,6 +179,31 @@ public sealed class SampleYearTests(LedgerAppFactory app) : IClassFixture<Ledger
     }
 
     [Fact]
+    public async Task re_importing_a_file_with_an_edited_item_revises_that_item_only()
+    {
+        var user = await app.CreateUserAsync();
+        var original = new
+        {
+            accomplishments = new object[] { new { id = "a1", title = "First draft title", occurredOn = "2026-05-01" }, new { id = "a2", title = "Other", occurredOn = "2026-05-02" } },
+            feedback = new object[] { new { id = "f1", text = "Good job", receivedOn = "2026-05-03" } },
+        };
+        var edited = new
+        {
+            accomplishments = new object[] { new { id = "a1", title = "Better title", occurredOn = "2026-05-01" }, new { id = "a2", title = "Other", occurredOn = "2026-05-02" } },
+            feedback = new object[] { new { id = "f1", text = "Good job on the migration", receivedOn = "2026-05-03" } },
+        };
+        (await user.Http.PostAsJsonAsync("/api/import", original)).EnsureSuccessStatusCode();
+        var result = await (await user.Http.PostAsJsonAsync("/api/import", edited)).ReadAsync();
+        result.GetProperty("accomplishmentsCreated").GetInt32().ShouldBe(0);
+        result.GetProperty("accomplishmentsUpdated").GetInt32().ShouldBe(1);
+        result.GetProperty("accomplishmentsUnchanged").GetInt32().ShouldBe(1);
+        result.GetProperty("feedbackUpdated").GetInt32().ShouldBe(1);
+        var list = await user.Http.GetJsonAsync("/api/accomplishments");
+        list.EnumerateArray().Select(a => a.GetProperty("title").GetString()).Order().ShouldBe(["Better title", "Other"]);
+        (await user.Http.GetJsonAsync("/api/feedback"))[0].GetProperty("text").GetString().ShouldBe("Good job on the migration");
+    }
+
+    [Fact]
     public async Task a_file_with_one_bad_item_is_rejected_whole_with_every_error_listed()
     {
         var user = await app.CreateUserAsync();

@@ -49,8 +49,8 @@ internal static class ImportCommand
 
             var result = response.Read<ImportResultDto>();
             ctx.Out.WriteLine($"Imported {path}:");
-            ctx.Out.WriteLine($"  accomplishments: {result.AccomplishmentsCreated} created, {result.AccomplishmentsUnchanged} unchanged");
-            ctx.Out.WriteLine($"  feedback:        {result.FeedbackCreated} created, {result.FeedbackUnchanged} unchanged");
+            ctx.Out.WriteLine($"  accomplishments: {result.AccomplishmentsCreated} created, {result.AccomplishmentsUpdated} updated, {result.AccomplishmentsUnchanged} unchanged");
+            ctx.Out.WriteLine($"  feedback:        {result.FeedbackCreated} created, {result.FeedbackUpdated} updated, {result.FeedbackUnchanged} unchanged");
             return ExitCodes.Ok;
         });
         return command;

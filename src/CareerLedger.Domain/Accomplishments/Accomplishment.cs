@@ -27,7 +27,11 @@ public sealed record Accomplishment(
 /// <summary>The accomplishment decider: commands in, events out (pure). See docs/events.md.</summary>
 public static class AccomplishmentDecider
 {
-    /// <summary>Logging starts a stream. Repeating an import of the same key is harmless (no events).</summary>
+    /// <summary>
+    /// Logging starts a stream. Repeating the same client key is harmless (no events); the caller decides what a repeat with
+    /// different content means (an import revises, an Idempotency-Key reuse is refused).
+    /// </summary>
+    /// <exception cref="DomainRuleException">When the id exists without that client key.</exception>
     public static IReadOnlyList<AccomplishmentEvent> Log(Guid id, AccomplishmentDetails details, string? clientKey, Accomplishment? state) =>
         state is null ? [new AccomplishmentLogged(id, details, clientKey)]
         : state.ClientKey is not null && state.ClientKey == clientKey ? []
@@ -49,7 +53,8 @@ public static class AccomplishmentDecider
     public static IReadOnlyList<AccomplishmentEvent> Retract(Accomplishment state, string? reason) =>
         state.Retracted ? [] : [new AccomplishmentRetracted(state.Id, Text.Clean(reason))];
 
-    private static bool SameContent(AccomplishmentDetails a, AccomplishmentDetails b) =>
+    /// <summary>Whether two contents are equal field by field (lists compared element by element).</summary>
+    public static bool SameContent(AccomplishmentDetails a, AccomplishmentDetails b) =>
         a with { Impact = [], Competencies = [], Links = [] } == b with { Impact = [], Competencies = [], Links = [] }
         && a.Impact.SequenceEqual(b.Impact) && a.Competencies.SequenceEqual(b.Competencies) && a.Links.SequenceEqual(b.Links);
 }

@@ -48,6 +48,11 @@ public abstract record FeedbackEvent(Guid FeedbackId);
 /// <param name="ClientKey">Import item id, if imported.</param>
 public sealed record FeedbackReceived(Guid FeedbackId, FeedbackDetails Details, string? ClientKey = null) : FeedbackEvent(FeedbackId);
 
+/// <summary>Stored as <c>feedback_revised</c>: corrected content (for example a re-imported item that changed); the old stays in the stream.</summary>
+/// <param name="FeedbackId">Stream id.</param>
+/// <param name="Details">The full content after the revision.</param>
+public sealed record FeedbackRevised(Guid FeedbackId, FeedbackDetails Details) : FeedbackEvent(FeedbackId);
+
 /// <summary>Stored as <c>feedback_retracted</c>: removed from views, kept in history.</summary>
 /// <param name="FeedbackId">Stream id.</param>
 /// <param name="Reason">Why (optional).</param>
@@ -66,6 +71,7 @@ public sealed record FeedbackItem(Guid Id, FeedbackDetails Details, bool Retract
     public static FeedbackItem Evolve(FeedbackItem? state, FeedbackEvent e, DateTimeOffset recordedAt) => (state, e) switch
     {
         (null, FeedbackReceived r) => new FeedbackItem(r.FeedbackId, r.Details, false, recordedAt, r.ClientKey),
+        ({ } s, FeedbackRevised r) => s with { Details = r.Details },
         ({ } s, FeedbackRetracted) => s with { Retracted = true },
         _ => throw new InvalidOperationException($"{e.GetType().Name} cannot apply here."),
     };
@@ -76,6 +82,22 @@ public sealed record FeedbackItem(Guid Id, FeedbackDetails Details, bool Retract
         state is null ? [new FeedbackReceived(id, details, clientKey)]
         : state.ClientKey is not null && state.ClientKey == clientKey ? []
         : throw new DomainRuleException($"Feedback {id} already exists.");
+
+    /// <summary>Revises the content; identical content yields no event.</summary>
+    /// <exception cref="DomainRuleException">When the feedback was retracted.</exception>
+    public static IReadOnlyList<FeedbackEvent> Revise(FeedbackItem state, FeedbackDetails details)
+    {
+        if (state.Retracted)
+        {
+            throw new DomainRuleException("This feedback was retracted; record it again instead of revising it.");
+        }
+
+        return SameContent(state.Details, details) ? [] : [new FeedbackRevised(state.Id, details)];
+    }
+
+    /// <summary>Whether two contents are equal field by field.</summary>
+    public static bool SameContent(FeedbackDetails a, FeedbackDetails b) =>
+        a with { Themes = [] } == b with { Themes = [] } && a.Themes.SequenceEqual(b.Themes);
 
     /// <summary>Retracts; twice is harmless.</summary>
     public static IReadOnlyList<FeedbackEvent> Retract(FeedbackItem state, string? reason) =>

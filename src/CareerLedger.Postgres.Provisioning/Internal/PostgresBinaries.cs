@@ -28,8 +28,18 @@ internal sealed partial record PostgresBinaries(string BinDirectory, int MajorVe
         foreach (var dir in CandidateDirectories())
         {
             ct.ThrowIfCancellationRequested();
-            var result = await ProcessRunner.RunAsync(
-                new ProcessSpec(Path.Combine(dir, "pg_ctl"), ["--version"]), TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            ProcessResult result;
+            try
+            {
+                result = await ProcessRunner.RunAsync(
+                    new ProcessSpec(Path.Combine(dir, "pg_ctl"), ["--version"]), TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log($"skipping {dir}: 'pg_ctl --version' failed ({ex.Message})");
+                continue;
+            }
+
             var match = VersionPattern().Match(result.StdOut);
             if (!result.Succeeded || !match.Success)
             {

@@ -15,7 +15,9 @@ public static class AccomplishmentsApi
     {
         var group = app.MapGroup("/api/accomplishments").WithTags("Accomplishments").RequireAuthorization();
         group.MapPost("/", Log).WithName("LogAccomplishment")
-            .WithSummary("Logs a win. Send Idempotency-Key to make retries safe.");
+            .WithSummary("Logs a win. Send Idempotency-Key to make retries safe (a reused key with a different body is a 422).")
+            .Produces<AccomplishmentView>(StatusCodes.Status201Created).Produces<AccomplishmentView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).WithName("ListAccomplishments")
             .WithSummary("Your accomplishments, newest first; optional from/to (yyyy-MM-dd) on the date they happened.");
         group.MapGet("/{id:guid}", Get).WithName("GetAccomplishment").WithSummary("One accomplishment, with its version as ETag.");
@@ -27,20 +29,18 @@ public static class AccomplishmentsApi
         return app;
     }
 
-    internal static async Task<Results<Created<AccomplishmentView>, Ok<AccomplishmentView>>> Log(
+    internal static async Task<IResult> Log(
         AccomplishmentDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
     {
         var details = draft.Validate(me.Today);
-        var key = Text.Clean(idempotencyKey);
-        if (key is { Length: > 200 })
+        var key = IdempotencyKeys.FromHeader(idempotencyKey);
+        var (doc, created) = await commands.LogAsync(me.TenantId, details, key, ct);
+        if (!created && !AccomplishmentDecider.SameContent(doc.Data.Details, details))
         {
-            var errors = new ValidationErrors();
-            errors.Add("Idempotency-Key", "At most 200 characters.");
-            errors.ThrowIfAny();
+            return IdempotencyKeys.Reused();
         }
 
-        var (doc, created) = await commands.LogAsync(me.TenantId, details, key is null ? null : "idem:" + key, ct);
         Etags.Set(http, doc.Version);
         var view = AccomplishmentView.From(doc);
         return created ? TypedResults.Created($"/api/accomplishments/{doc.Id}", view) : TypedResults.Ok(view);

@@ -129,7 +129,7 @@ public static class AccountsApi
 
         var now = clock.GetUtcNow();
         var (info, secret) = await store.CreateTokenAsync(user.Id, name, now, request.ExpiresInDays is { } d ? now.AddDays(d) : null, ct);
-        return TypedResults.Created($"/api/tokens/{info.Id}", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
+        return TypedResults.Created("/api/tokens", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
     }
 
     internal static async Task<Ok<IReadOnlyList<AccessTokenInfo>>> ListTokens(CurrentUser me, AccountStore store, CancellationToken ct) =>

@@ -17,19 +17,25 @@ public static class FeedbackApi
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/feedback").WithTags("Feedback").RequireAuthorization();
-        group.MapPost("/", Receive).WithName("RecordFeedback").WithSummary("Records feedback you received. Send Idempotency-Key to make retries safe.");
+        group.MapPost("/", Receive).WithName("RecordFeedback").WithSummary("Records feedback you received. Send Idempotency-Key to make retries safe (a reused key with a different body is a 422).")
+            .Produces<FeedbackView>(StatusCodes.Status201Created).Produces<FeedbackView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List).WithName("ListFeedback").WithSummary("Your feedback, newest first; optional from/to (yyyy-MM-dd).");
         group.MapGet("/{id:guid}", Get).WithName("GetFeedback").WithSummary("One feedback item.");
         group.MapDelete("/{id:guid}", Retract).WithName("RetractFeedback").WithSummary("Retracts (hides) feedback; history is kept.");
         return app;
     }
 
-    internal static async Task<Results<Created<FeedbackView>, Ok<FeedbackView>>> Receive(
+    internal static async Task<IResult> Receive(
         FeedbackDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
     {
         var details = draft.Validate(me.Today);
-        var key = Text.Clean(idempotencyKey);
-        var (doc, created) = await commands.ReceiveAsync(me.TenantId, details, key is null ? null : "idem:" + key, ct);
+        var (doc, created) = await commands.ReceiveAsync(me.TenantId, details, IdempotencyKeys.FromHeader(idempotencyKey), ct);
+        if (!created && !FeedbackItem.SameContent(doc.Data.Details, details))
+        {
+            return IdempotencyKeys.Reused();
+        }
+
         Etags.Set(http, doc.Version);
         var view = FeedbackView.Of(doc);
         return created ? TypedResults.Created($"/api/feedback/{doc.Id}", view) : TypedResults.Ok(view);

@@ -13,4 +13,29 @@ public sealed class FeedbackCommands(IEventStore store)
         string tenantId, FeedbackDetails details, string? clientKey, CancellationToken ct) =>
         StreamCreation.StartAsync<FeedbackItem>(
             store, tenantId, LedgerStore.FeedbackStream, clientKey, (id, state) => FeedbackItem.Receive(id, details, clientKey, state), ct);
+
+    /// <summary>Revises feedback content at the expected version; null when the tenant has no such feedback.</summary>
+    /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
+    /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When it was retracted.</exception>
+    public async Task<Document<FeedbackItem>?> ReviseAsync(string tenantId, Guid id, FeedbackDetails details, ExpectedVersion expected, CancellationToken ct)
+    {
+        var current = await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (expected.Value is { } v && v != current.Version)
+        {
+            throw new ConcurrencyException(id, expected, current.Version);
+        }
+
+        var events = FeedbackItem.Revise(current.Data, details);
+        if (events.Count > 0)
+        {
+            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
+        }
+
+        return await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
+    }
 }

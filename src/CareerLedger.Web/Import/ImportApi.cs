@@ -1,6 +1,7 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.EventStore;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Infrastructure;
@@ -45,10 +46,13 @@ public sealed record ImportFeedback(
 
 /// <summary>What an import did.</summary>
 /// <param name="AccomplishmentsCreated">New accomplishments logged.</param>
-/// <param name="AccomplishmentsUnchanged">Accomplishments already present from an earlier import (skipped).</param>
+/// <param name="AccomplishmentsUpdated">Accomplishments from an earlier import whose content changed in the file: revised.</param>
+/// <param name="AccomplishmentsUnchanged">Accomplishments already present with the same content (skipped).</param>
 /// <param name="FeedbackCreated">New feedback recorded.</param>
-/// <param name="FeedbackUnchanged">Feedback already present (skipped).</param>
-public sealed record ImportResult(int AccomplishmentsCreated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUnchanged);
+/// <param name="FeedbackUpdated">Feedback from an earlier import whose content changed: revised.</param>
+/// <param name="FeedbackUnchanged">Feedback already present with the same content (skipped).</param>
+public sealed record ImportResult(
+    int AccomplishmentsCreated, int AccomplishmentsUpdated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUpdated, int FeedbackUnchanged);
 
 /// <summary>Bulk import: <c>POST /api/import</c>.</summary>
 public static class ImportApi
@@ -59,7 +63,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/import", Import).WithTags("Import").WithName("Import")
-            .WithSummary("Imports accomplishments and feedback. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing is idempotent.")
+            .WithSummary("Imports accomplishments and feedback. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing the same file adds nothing; items whose content changed are revised (retracted ones are left alone).")
             .RequireAuthorization();
         return app;
     }
@@ -138,20 +142,44 @@ public static class ImportApi
         }
 
         errors.ThrowIfAny();
-        int aNew = 0, aOld = 0, fNew = 0, fOld = 0;
+        int aNew = 0, aChanged = 0, aSame = 0, fNew = 0, fChanged = 0, fSame = 0;
         foreach (var (key, details) in validA)
         {
-            var (_, created) = await accomplishments.LogAsync(me.TenantId, details, "import:" + key, ct);
-            _ = created ? aNew++ : aOld++;
+            var (doc, created) = await accomplishments.LogAsync(me.TenantId, details, "import:" + key, ct);
+            if (created)
+            {
+                aNew++;
+            }
+            else if (doc.Data.Retracted || AccomplishmentDecider.SameContent(doc.Data.Details, details))
+            {
+                aSame++;
+            }
+            else
+            {
+                await accomplishments.ReviseAsync(me.TenantId, doc.Data.Id, details, "changed in a re-import", ExpectedVersion.Exactly(doc.Version), ct);
+                aChanged++;
+            }
         }
 
         foreach (var (key, details) in validF)
         {
-            var (_, created) = await feedback.ReceiveAsync(me.TenantId, details, "import:" + key, ct);
-            _ = created ? fNew++ : fOld++;
+            var (doc, created) = await feedback.ReceiveAsync(me.TenantId, details, "import:" + key, ct);
+            if (created)
+            {
+                fNew++;
+            }
+            else if (doc.Data.Retracted || FeedbackItem.SameContent(doc.Data.Details, details))
+            {
+                fSame++;
+            }
+            else
+            {
+                await feedback.ReviseAsync(me.TenantId, doc.Data.Id, details, ExpectedVersion.Exactly(doc.Version), ct);
+                fChanged++;
+            }
         }
 
-        return TypedResults.Ok(new ImportResult(aNew, aOld, fNew, fOld));
+        return TypedResults.Ok(new ImportResult(aNew, aChanged, aSame, fNew, fChanged, fSame));
     }
 
     private static string Key(string? id, string content, string field, ValidationErrors errors)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareerLedger.Domain.Common;
 using CareerLedger.EventStore;
 
 namespace CareerLedger.Web.Infrastructure;
@@ -16,7 +17,8 @@ public static class Etags
     /// The expected version from If-Match: a quoted (or bare) version number; <c>*</c> or no header means
     /// <see cref="ExpectedVersion.Any"/> only when <paramref name="required"/> is false.
     /// </summary>
-    /// <returns>The expected version, or null when the header is required but missing or unparseable (answer 428).</returns>
+    /// <returns>The expected version, or null when the header is required but missing (answer 428).</returns>
+    /// <exception cref="DomainValidationException">When the header is present but is not a version ETag (400 naming If-Match).</exception>
     public static ExpectedVersion? Expected(HttpRequest request, bool required)
     {
         var raw = request.Headers.IfMatch.ToString().Trim();
@@ -26,12 +28,18 @@ public static class Etags
         }
 
         var value = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
-        return long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
-            ? ExpectedVersion.Exactly(v)
-            : null;
+        if (long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0)
+        {
+            return ExpectedVersion.Exactly(v);
+        }
+
+        var errors = new ValidationErrors();
+        errors.Add("If-Match", $"'{raw}' is not an ETag this API issued; send the ETag header you read, such as \"3\".");
+        errors.ThrowIfAny();
+        return null;
     }
 
-    /// <summary>The 428 problem returned when If-Match is required but absent or not a version.</summary>
+    /// <summary>The 428 problem returned when If-Match is required but absent.</summary>
     public static IResult PreconditionRequired() => TypedResults.Problem(
         title: "If-Match is required.",
         detail: "Send the ETag you read (If-Match: \"<version>\") so a stale edit cannot overwrite a newer one.",

@@ -23,6 +23,7 @@ public static class LedgerStore
             .Register<AccomplishmentRevised>("accomplishment_revised")
             .Register<AccomplishmentRetracted>("accomplishment_retracted")
             .Register<FeedbackReceived>("feedback_received")
+            .Register<FeedbackRevised>("feedback_revised")
             .Register<FeedbackRetracted>("feedback_retracted");
         options.Documents
             .Register<Accomplishment>("accomplishment")
@@ -44,7 +45,7 @@ public static class LedgerStore
 
     /// <summary>Keeps one <see cref="FeedbackItem"/> document per feedback stream.</summary>
     public sealed class FeedbackProjection() : SingleStreamProjection<FeedbackItem>(
-        "feedback", [typeof(FeedbackReceived), typeof(FeedbackRetracted)])
+        "feedback", [typeof(FeedbackReceived), typeof(FeedbackRevised), typeof(FeedbackRetracted)])
     {
         /// <inheritdoc />
         protected override FeedbackItem? Evolve(FeedbackItem? current, StoredEvent e) =>
