@@ -68,6 +68,22 @@ public sealed partial class EventTypeRegistry
         ? name
         : throw new UnknownEventTypeException($"Event type {type.FullName} is not registered; register it with a stable snake_case name.");
 
+    /// <summary>Every name events of <paramref name="type"/> may be stored under: its current name plus retired names that upcast to it.</summary>
+    /// <exception cref="UnknownEventTypeException">When the type is not registered.</exception>
+    public IReadOnlyList<string> StoredNamesOf(Type type)
+    {
+        var names = new List<string> { NameOf(type) };
+        foreach (var old in _upcasters.Keys)
+        {
+            if (!_byName.ContainsKey(old) && TypeOf(old) == type)
+            {
+                names.Add(old);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Whether <paramref name="type"/> is registered.</summary>
     public bool IsRegistered(Type type) => _byType.ContainsKey(type);
 

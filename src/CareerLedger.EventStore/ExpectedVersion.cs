@@ -17,7 +17,7 @@ public readonly record struct ExpectedVersion
     /// <summary>The stream must not exist yet: the append starts it.</summary>
     public static ExpectedVersion NoStream { get; } = new(0);
 
-    /// <summary>The stream must be exactly at <paramref name="version"/> (1 or more) when the append commits.</summary>
+    /// <summary>The stream must be exactly at <paramref name="version"/> when the append commits (0 is the same as <see cref="NoStream"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="version"/> is negative.</exception>
     public static ExpectedVersion Exactly(long version)
     {

@@ -70,7 +70,7 @@ public sealed class PostgresEventStore : IEventStore
         var ids = events.Select(_ => Guid.CreateVersion7()).ToArray();
         var data = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), _options.Json)).ToArray();
         var meta = JsonSerializer.Serialize(metadata, _options.Json);
-        var now = _options.Clock.GetUtcNow();
+        var now = Now();
 
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -119,6 +119,13 @@ public sealed class PostgresEventStore : IEventStore
         }
 
         return new AppendResult(streamId, stored[^1].Version, stored);
+    }
+
+    /// <summary>The clock's time cut to PostgreSQL's microsecond precision, so documents and stored events agree exactly.</summary>
+    private DateTimeOffset Now()
+    {
+        var utc = _options.Clock.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(utc - (utc % 10), TimeSpan.Zero);
     }
 
     private async Task RunInlineProjectionsAsync(
@@ -350,7 +357,7 @@ public sealed class PostgresEventStore : IEventStore
     {
         var projection = _options.Projections.SingleOrDefault(p => p.Name == projectionName)
             ?? throw new ArgumentException($"No projection named '{projectionName}'.", nameof(projectionName));
-        var typeNames = projection.EventTypes.Select(t => _options.Events.NameOf(t)).ToArray();
+        var typeNames = projection.EventTypes.SelectMany(t => _options.Events.StoredNamesOf(t)).ToArray();
         await using var conn = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         foreach (var docType in projection.DocumentTypes)
@@ -361,7 +368,7 @@ public sealed class PostgresEventStore : IEventStore
         }
 
         long after = 0, replayed = 0;
-        var now = _options.Clock.GetUtcNow();
+        var now = Now();
         while (true)
         {
             var batch = new List<StoredEvent>();

@@ -101,6 +101,29 @@ public sealed class AccomplishmentsApiTests(LedgerAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task a_retry_of_the_original_request_after_a_revision_still_returns_the_accomplishment()
+    {
+        var user = await app.CreateUserAsync();
+        HttpRequestMessage Original()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/accomplishments") { Content = JsonContent.Create(Json.Win("Original")) };
+            request.Headers.Add("Idempotency-Key", "retry-1");
+            return request;
+        }
+
+        using var first = Original();
+        var id = (await (await user.Http.SendAsync(first)).ReadAsync()).GetProperty("id").GetGuid();
+        using var revise = new HttpRequestMessage(HttpMethod.Put, $"/api/accomplishments/{id}") { Content = JsonContent.Create(Json.Win("Revised")) };
+        revise.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        (await user.Http.SendAsync(revise)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var retry = Original();
+        var response = await user.Http.SendAsync(retry);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.ReadAsync()).GetProperty("title").GetString().ShouldBe("Revised");
+    }
+
+    [Fact]
     public async Task an_if_match_that_is_not_a_version_is_a_400_naming_the_header()
     {
         var user = await app.CreateUserAsync();

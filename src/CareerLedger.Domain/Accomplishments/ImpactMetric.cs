@@ -15,6 +15,7 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
     /// <summary>
     /// Relative change in percent of the baseline (−50 means halved), or null when there is no baseline or it is 0.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal? ChangePercent => Before is { } b && b != 0 ? (After - b) / Math.Abs(b) * 100m : null;
 
     /// <summary>
@@ -23,6 +24,7 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
     /// conversion rate) it is the share of the remaining gap to 100 % that was closed: 91.2 % → 93.0 % closes 20 % of the
     /// declines, which says more than the 2 % relative change (docs/scoring.md).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal? ImprovementPercent => (Unit, Before, LowerIsBetter) switch
     {
         ("%", { } b, false) when b < 100 => (After - b) / (100 - b) * 100m,

@@ -21,7 +21,7 @@ public static class BragMarkdown
         }
 
         var s = doc.Summary;
-        md.Append(inv, $"{Count(s.Accomplishments, "accomplishment")} across {Count(s.Projects, "project")}, {s.Quantified} with measured impact; {Count(s.FeedbackCount, "piece")} of feedback.");
+        md.Append(inv, $"{Count(s.Accomplishments, "accomplishment")}{(s.Projects > 0 ? " across " + Count(s.Projects, "project") : "")}, {s.Quantified} with measured impact; {Count(s.FeedbackCount, "piece")} of feedback.");
         if (s.TopCompetencies.Count > 0)
         {
             md.Append(" Most evidenced: ")

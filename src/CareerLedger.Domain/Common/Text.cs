@@ -12,13 +12,15 @@ public static class Text
     public static string? OneLine(string? value) =>
         Clean(value) is { } v ? string.Join(' ', v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : null;
 
-    /// <summary>Formats a number the way the product shows figures: thousands separators, at most 2 decimals, no trailing zeros, invariant culture.</summary>
+    /// <summary>Formats a number the way the product shows figures: thousands separators, at most 2 decimals, no trailing zeros, a typographic minus (U+2212), invariant culture.</summary>
     public static string Number(decimal value)
     {
         var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
-        return rounded == Math.Truncate(rounded)
-            ? rounded.ToString("#,0", CultureInfo.InvariantCulture)
-            : rounded.ToString("#,0.##", CultureInfo.InvariantCulture);
+        var magnitude = Math.Abs(rounded);
+        var text = magnitude == Math.Truncate(magnitude)
+            ? magnitude.ToString("#,0", CultureInfo.InvariantCulture)
+            : magnitude.ToString("#,0.##", CultureInfo.InvariantCulture);
+        return rounded < 0 ? "\u2212" + text : text;
     }
 
     /// <summary>A signed figure with a typographic minus (U+2212), for deltas: "+12", "−50".</summary>

@@ -44,7 +44,7 @@ public static class StoryRanker
 
     /// <summary>
     /// Impact factor of one metric: a figure without a baseline 0.6; with a baseline 0.4 + 0.6 × clamp(improvement % / 50, 0, 1)
-    /// (so a regression still counts as measured, 0.4). For an accomplishment: the best metric + 0.1 per extra metric, capped at 1; 0 without metrics.
+    /// (so a regression still counts as measured, 0.4); from a zero baseline, 1.0 when it moved the good way, else 0.4. For an accomplishment: the best metric + 0.1 per extra metric, capped at 1; 0 without metrics.
     /// </summary>
     public static decimal ImpactFactor(IReadOnlyList<ImpactMetric> metrics)
     {
@@ -53,9 +53,12 @@ public static class StoryRanker
             return 0;
         }
 
-        var best = metrics.Max(m => m.ImprovementPercent is { } p
-            ? 0.4m + (0.6m * Math.Clamp(p / FullImpactImprovementPercent, 0m, 1m))
-            : 0.6m);
+        var best = metrics.Max(m => (m.ImprovementPercent, m.Before) switch
+        {
+            ({ } p, _) => 0.4m + (0.6m * Math.Clamp(p / FullImpactImprovementPercent, 0m, 1m)),
+            (null, 0m) => m.After == 0 || (m.After < 0) != m.LowerIsBetter ? 0.4m : 1.0m,
+            _ => 0.6m,
+        });
         return Math.Min(1m, best + (0.1m * (metrics.Count - 1)));
     }
 
@@ -128,7 +131,7 @@ public static class StoryRanker
         var strengths = new List<string>
         {
             $"{BragMarkdown.Describe(d.Scope)} scope",
-            $"you {BragMarkdown.Describe(d.Involvement)} it",
+            d.Involvement == Involvement.Contributed ? "you contributed" : $"you {BragMarkdown.Describe(d.Involvement)} it",
         };
         var bestMetric = d.Impact
             .OrderByDescending(m => m.ImprovementPercent ?? 0)

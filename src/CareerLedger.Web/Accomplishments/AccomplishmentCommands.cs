@@ -17,6 +17,11 @@ public sealed class AccomplishmentCommands(IEventStore store)
         StreamCreation.StartAsync<Accomplishment>(
             store, tenantId, LedgerStore.AccomplishmentStream, clientKey, (id, state) => AccomplishmentDecider.Log(id, details, clientKey, state), ct);
 
+    /// <summary>Whether <paramref name="details"/> equals what was first logged (a genuine retry of the original request).</summary>
+    public async Task<bool> SameAsLoggedAsync(string tenantId, Guid id, AccomplishmentDetails details, CancellationToken ct) =>
+        (await store.ReadStreamAsync(tenantId, id, toVersion: 1, ct: ct)) is [{ Data: AccomplishmentLogged logged }]
+        && AccomplishmentDecider.SameContent(logged.Details, details);
+
     /// <summary>Revises; null when the tenant has no such accomplishment.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When it was retracted.</exception>

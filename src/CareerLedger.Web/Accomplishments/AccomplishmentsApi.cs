@@ -36,7 +36,7 @@ public static class AccomplishmentsApi
         var details = draft.Validate(me.Today);
         var key = IdempotencyKeys.FromHeader(idempotencyKey);
         var (doc, created) = await commands.LogAsync(me.TenantId, details, key, ct);
-        if (!created && !AccomplishmentDecider.SameContent(doc.Data.Details, details))
+        if (!created && !await commands.SameAsLoggedAsync(me.TenantId, doc.Data.Id, details, ct))
         {
             return IdempotencyKeys.Reused();
         }

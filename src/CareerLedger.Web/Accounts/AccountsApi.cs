@@ -45,7 +45,7 @@ public static class AccountsApi
 
     private static readonly PasswordHasher<User> Hasher = new();
 
-    internal static async Task<Results<Created<User>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Register(
+    internal static async Task<Results<Created<User>, ProblemHttpResult>> Register(
         RegisterRequest request, AccountStore store, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -79,12 +79,10 @@ public static class AccountsApi
         var hash = Hasher.HashPassword(null!, request.Password!);
         var user = await store.CreateUserAsync(email!, hash, Text.Clean(request.DisplayName), zone, clock.GetUtcNow(), ct);
         return user is null
-            ? TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "That e-mail is already registered.",
-                Detail = "Sign in with `ledger login` (or POST /api/tokens) instead.",
-            })
+            ? TypedResults.Problem(
+                title: "That e-mail is already registered.",
+                detail: "Sign in with `ledger login` (or POST /api/tokens) instead.",
+                statusCode: StatusCodes.Status409Conflict)
             : TypedResults.Created("/api/me", user);
     }
 

@@ -32,7 +32,8 @@ public static class BragApi
         var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
         var kind = ResponseFormat(format, http.Request.Headers.Accept.ToString(), errors);
         errors.ThrowIfAny();
-        var range = DateRange.Resolve(f, t, me.Today);
+        var today = at is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, me.TimeZone).DateTime) : me.Today;
+        var range = DateRange.Resolve(f, t, today);
         var (accomplishments, feedback) = await reader.LoadAsync(me.TenantId, at, ct);
         var doc = BragDocumentBuilder.Build(accomplishments, feedback, range, at);
         if (kind == "json")

@@ -20,9 +20,9 @@ public static class FeedbackApi
         group.MapPost("/", Receive).WithName("RecordFeedback").WithSummary("Records feedback you received. Send Idempotency-Key to make retries safe (a reused key with a different body is a 422).")
             .Produces<FeedbackView>(StatusCodes.Status201Created).Produces<FeedbackView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/", List).WithName("ListFeedback").WithSummary("Your feedback, newest first; optional from/to (yyyy-MM-dd).");
+        group.MapGet("/", List).WithName("ListFeedback").WithSummary("Your feedback, newest first; optional from/to (yyyy-MM-dd) and includeRetracted.");
         group.MapGet("/{id:guid}", Get).WithName("GetFeedback").WithSummary("One feedback item.");
-        group.MapDelete("/{id:guid}", Retract).WithName("RetractFeedback").WithSummary("Retracts (hides) feedback; history is kept.");
+        group.MapDelete("/{id:guid}", Retract).WithName("RetractFeedback").WithSummary("Retracts (hides) feedback; history is kept. Optional If-Match.");
         return app;
     }
 
@@ -31,7 +31,7 @@ public static class FeedbackApi
     {
         var details = draft.Validate(me.Today);
         var (doc, created) = await commands.ReceiveAsync(me.TenantId, details, IdempotencyKeys.FromHeader(idempotencyKey), ct);
-        if (!created && !FeedbackItem.SameContent(doc.Data.Details, details))
+        if (!created && !await commands.SameAsReceivedAsync(me.TenantId, doc.Data.Id, details, ct))
         {
             return IdempotencyKeys.Reused();
         }
@@ -41,14 +41,14 @@ public static class FeedbackApi
         return created ? TypedResults.Created($"/api/feedback/{doc.Id}", view) : TypedResults.Ok(view);
     }
 
-    internal static async Task<Ok<IReadOnlyList<FeedbackView>>> List(string? from, string? to, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<FeedbackView>>> List(string? from, string? to, bool? includeRetracted, CurrentUser me, IEventStore store, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var f = QueryParsing.Date(from, "from", errors);
         var t = QueryParsing.Date(to, "to", errors);
         errors.ThrowIfAny();
         IReadOnlyList<FeedbackView> views = (await store.ListAsync<FeedbackItem>(me.TenantId, ct))
-            .Where(d => !d.Data.Retracted)
+            .Where(d => includeRetracted == true || !d.Data.Retracted)
             .Where(d => (f is null || d.Data.Details.ReceivedOn >= f) && (t is null || d.Data.Details.ReceivedOn <= t))
             .OrderByDescending(d => d.Data.Details.ReceivedOn)
             .Select(FeedbackView.Of)
@@ -68,20 +68,20 @@ public static class FeedbackApi
         return TypedResults.Ok(FeedbackView.Of(doc));
     }
 
-    internal static async Task<Results<NoContent, NotFound>> Retract(Guid id, string? reason, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<IResult> Retract(Guid id, string? reason, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<FeedbackItem>(me.TenantId, id.ToString(), ct);
+        if (Etags.Expected(http.Request, required: false) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        var doc = await commands.RetractAsync(me.TenantId, id, reason, expected, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
         }
 
-        var events = FeedbackItem.Retract(doc.Data, reason);
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(me.TenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(doc.Version), events, StreamCreation.Metadata(me.TenantId), ct);
-        }
-
+        Etags.Set(http, doc.Version);
         return TypedResults.NoContent();
     }
 }

@@ -14,6 +14,35 @@ public sealed class FeedbackCommands(IEventStore store)
         StreamCreation.StartAsync<FeedbackItem>(
             store, tenantId, LedgerStore.FeedbackStream, clientKey, (id, state) => FeedbackItem.Receive(id, details, clientKey, state), ct);
 
+    /// <summary>Whether <paramref name="details"/> equals what was first recorded (a genuine retry of the original request).</summary>
+    public async Task<bool> SameAsReceivedAsync(string tenantId, Guid id, FeedbackDetails details, CancellationToken ct) =>
+        (await store.ReadStreamAsync(tenantId, id, toVersion: 1, ct: ct)) is [{ Data: FeedbackReceived received }]
+        && FeedbackItem.SameContent(received.Details, details);
+
+    /// <summary>Retracts at the expected version; null when the tenant has no such feedback.</summary>
+    /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
+    public async Task<Document<FeedbackItem>?> RetractAsync(string tenantId, Guid id, string? reason, ExpectedVersion expected, CancellationToken ct)
+    {
+        var current = await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (expected.Value is { } v && v != current.Version)
+        {
+            throw new ConcurrencyException(id, expected, current.Version);
+        }
+
+        var events = FeedbackItem.Retract(current.Data, reason);
+        if (events.Count > 0)
+        {
+            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
+        }
+
+        return await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
+    }
+
     /// <summary>Revises feedback content at the expected version; null when the tenant has no such feedback.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When it was retracted.</exception>

@@ -175,7 +175,7 @@ public sealed class BragMarkdownTests
         md.ShouldBe(string.Join('\n',
             "# Brag document: 2026-01-01 to 2026-06-30",
             "",
-            "0 accomplishments across 0 projects, 0 with measured impact; 0 pieces of feedback.",
+            "0 accomplishments, 0 with measured impact; 0 pieces of feedback.",
             "",
             "Nothing logged in this range yet. Log a win with `ledger win \"…\"`.",
             ""));

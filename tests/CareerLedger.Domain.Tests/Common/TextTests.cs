@@ -22,8 +22,8 @@ public sealed class TextTests
     [InlineData("2.00", "2")]
     [InlineData("0.125", "0.13")]
     [InlineData("0.124", "0.12")]
-    [InlineData("-0.125", "-0.13")]
-    [InlineData("-1500", "-1,500")]
+    [InlineData("-0.125", "\u22120.13")]
+    [InlineData("-1500", "\u22121,500")]
     public void number_uses_thousands_separators_and_at_most_two_decimals_without_trailing_zeros(string input, string expected)
     {
         Text.Number(decimal.Parse(input, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);

@@ -170,7 +170,7 @@ public sealed class StoryRankerRankTests
     {
         var reason = StoryRanker.Rank([Win(Weak())], Today).Top.Single().Reason;
 
-        reason.ShouldBe("individual scope; you contributed it. To strengthen: add a measured result, "
+        reason.ShouldBe("individual scope; you contributed. To strengthen: add a measured result, "
             + "add what you learned or the mechanism you left behind, say what you personally did.");
     }
 

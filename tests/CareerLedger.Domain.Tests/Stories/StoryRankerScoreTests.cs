@@ -126,8 +126,9 @@ public sealed class StoryRankerScoreTests
         StoryRanker.ImpactFactor([Latency(), Latency(), Latency(), Latency()]).ShouldBe(1m);
         // improvement beyond 50 % is capped: 420 → 105 = 75 % → 0.4 + 0.6×1 = 1.0
         StoryRanker.ImpactFactor([Latency(420, 105)]).ShouldBe(1m);
-        // a zero baseline has no usable improvement, so it counts like a single figure: 0.6
-        StoryRanker.ImpactFactor([new ImpactMetric("queue lag", 0, 250, "ms", true)]).ShouldBe(0.6m);
+        // from a zero baseline: a move the wrong way counts as a measured regression (0.4), the right way as full (1.0)
+        StoryRanker.ImpactFactor([new ImpactMetric("queue lag", 0, 250, "ms", true)]).ShouldBe(0.4m);
+        StoryRanker.ImpactFactor([new ImpactMetric("merchants onboarded", 0, 12, "count", false)]).ShouldBe(1.0m);
         StoryRanker.ImpactFactor([]).ShouldBe(0m);
     }
 
