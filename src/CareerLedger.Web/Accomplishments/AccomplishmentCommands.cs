@@ -25,51 +25,14 @@ public sealed class AccomplishmentCommands(IEventStore store)
     /// <summary>Revises; null when the tenant has no such accomplishment.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When it was retracted.</exception>
-    public async Task<Document<Accomplishment>?> ReviseAsync(
-        string tenantId, Guid id, AccomplishmentDetails details, string? reason, ExpectedVersion expected, CancellationToken ct)
-    {
-        var current = await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
-        if (current is null)
-        {
-            return null;
-        }
-
-        if (expected.Value is { } v && v != current.Version)
-        {
-            throw new ConcurrencyException(id, expected, current.Version);
-        }
-
-        var events = AccomplishmentDecider.Revise(current.Data, details, reason);
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
-        }
-
-        return await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
-    }
+    public Task<Document<Accomplishment>?> ReviseAsync(
+        string tenantId, Guid id, AccomplishmentDetails details, string? reason, ExpectedVersion expected, CancellationToken ct) =>
+        StreamCommands.ExecuteAsync<Accomplishment>(
+            store, tenantId, id, LedgerStore.AccomplishmentStream, expected, a => AccomplishmentDecider.Revise(a, details, reason), ct);
 
     /// <summary>Retracts; null when the tenant has no such accomplishment.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
-    public async Task<Document<Accomplishment>?> RetractAsync(string tenantId, Guid id, string? reason, ExpectedVersion expected, CancellationToken ct)
-    {
-        var current = await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
-        if (current is null)
-        {
-            return null;
-        }
-
-        if (expected.Value is { } v && v != current.Version)
-        {
-            throw new ConcurrencyException(id, expected, current.Version);
-        }
-
-        var events = AccomplishmentDecider.Retract(current.Data, reason);
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
-        }
-
-        return await store.LoadAsync<Accomplishment>(tenantId, id.ToString(), ct);
-    }
-
+    public Task<Document<Accomplishment>?> RetractAsync(string tenantId, Guid id, string? reason, ExpectedVersion expected, CancellationToken ct) =>
+        StreamCommands.ExecuteAsync<Accomplishment>(
+            store, tenantId, id, LedgerStore.AccomplishmentStream, expected, a => AccomplishmentDecider.Retract(a, reason), ct);
 }

@@ -21,50 +21,14 @@ public sealed class FeedbackCommands(IEventStore store)
 
     /// <summary>Retracts at the expected version; null when the tenant has no such feedback.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
-    public async Task<Document<FeedbackItem>?> RetractAsync(string tenantId, Guid id, string? reason, ExpectedVersion expected, CancellationToken ct)
-    {
-        var current = await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
-        if (current is null)
-        {
-            return null;
-        }
-
-        if (expected.Value is { } v && v != current.Version)
-        {
-            throw new ConcurrencyException(id, expected, current.Version);
-        }
-
-        var events = FeedbackItem.Retract(current.Data, reason);
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
-        }
-
-        return await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
-    }
+    public Task<Document<FeedbackItem>?> RetractAsync(string tenantId, Guid id, string? reason, ExpectedVersion expected, CancellationToken ct) =>
+        StreamCommands.ExecuteAsync<FeedbackItem>(
+            store, tenantId, id, LedgerStore.FeedbackStream, expected, f => FeedbackItem.Retract(f, reason), ct);
 
     /// <summary>Revises feedback content at the expected version; null when the tenant has no such feedback.</summary>
     /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When it was retracted.</exception>
-    public async Task<Document<FeedbackItem>?> ReviseAsync(string tenantId, Guid id, FeedbackDetails details, ExpectedVersion expected, CancellationToken ct)
-    {
-        var current = await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
-        if (current is null)
-        {
-            return null;
-        }
-
-        if (expected.Value is { } v && v != current.Version)
-        {
-            throw new ConcurrencyException(id, expected, current.Version);
-        }
-
-        var events = FeedbackItem.Revise(current.Data, details);
-        if (events.Count > 0)
-        {
-            await store.AppendAsync(tenantId, id, LedgerStore.FeedbackStream, ExpectedVersion.Exactly(current.Version), events, StreamCreation.Metadata(tenantId), ct);
-        }
-
-        return await store.LoadAsync<FeedbackItem>(tenantId, id.ToString(), ct);
-    }
+    public Task<Document<FeedbackItem>?> ReviseAsync(string tenantId, Guid id, FeedbackDetails details, ExpectedVersion expected, CancellationToken ct) =>
+        StreamCommands.ExecuteAsync<FeedbackItem>(
+            store, tenantId, id, LedgerStore.FeedbackStream, expected, f => FeedbackItem.Revise(f, details), ct);
 }
