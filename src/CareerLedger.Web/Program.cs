@@ -5,6 +5,7 @@ using CareerLedger.Web.Brag;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Import;
 using CareerLedger.Web.Infrastructure;
+using CareerLedger.Web.Offers;
 using CareerLedger.Web.Stories;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ app.MapFeedbackApi();
 app.MapBragApi();
 app.MapStoriesApi();
 app.MapImportApi();
+app.MapOffersApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();

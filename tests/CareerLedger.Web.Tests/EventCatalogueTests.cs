@@ -2,6 +2,7 @@ using System.Text.Json;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Offers;
 using CareerLedger.EventStore;
 using CareerLedger.Testing;
 using CareerLedger.Web.Infrastructure;
@@ -37,13 +38,47 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
             new FeedbackRevised(f, new FeedbackDetails(new DateOnly(2026, 2, 1), FeedbackFrom.SkipLevel, "1:1", "Great incident write-up", Sentiment.Positive, [Competency.Communication])),
             new FeedbackRetracted(f, "wrong person"),
         ];
+        var o = Guid.NewGuid();
+        var terms = new OfferTerms(
+            "Lumen Labs", "Staff Engineer", new OfferLevel("Staff", 6), "Remote", "USD", 185_000m, 10m,
+            [new SignOnPayment(20_000m, 0, 12)],
+            new EquityGrant(EquityKind.Options, null, 60_000m, null, 2.10m, 2.10m, 8.40m, 48_000_000m, OptionType.Iso, 90, 120_000_000m,
+                new VestingSchedule(12, VestingFrequency.Monthly, [25m, 25m, 25m, 25m])),
+            new RefresherGrant(30_000m, VestingSchedule.Even4Year), 4m, 25, RemotePolicy.Remote, CompanyStage.SeriesB,
+            new DateOnly(2027, 1, 18), new DateOnly(2026, 11, 23), "notes");
+        object[] offerEvents =
+        [
+            new OfferReceived(o, OfferStage.Verbal, new DateOnly(2026, 11, 16), terms, "idem:x"),
+            new CounterOfferSent(o, new DateOnly(2026, 11, 17), [new CounterAsk(AskComponent.SignOn, 40_000m, "first-year gap")], "cited Contoso"),
+            new OfferRevised(o, new DateOnly(2026, 11, 18), terms with { BaseSalary = 195_000m }, "after counter", OfferStage.Written),
+            new OfferDeadlineSet(o, new DateOnly(2026, 11, 30), true),
+            new OfferDeclined(o, new DateOnly(2026, 11, 19), "chose another"),
+        ];
+        var o2 = Guid.NewGuid();
+        var o3 = Guid.NewGuid();
+        var o4 = Guid.NewGuid();
         await store.AppendAsync(tenant, a, LedgerStore.AccomplishmentStream, ExpectedVersion.NoStream, accomplishmentEvents);
         await store.AppendAsync(tenant, f, LedgerStore.FeedbackStream, ExpectedVersion.NoStream, feedbackEvents);
+        await store.AppendAsync(tenant, o, LedgerStore.OfferStream, ExpectedVersion.NoStream, offerEvents);
+        object[] closings =
+        [
+            new OfferReceived(o2, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferAccepted(o2, new DateOnly(2026, 11, 2)),
+            new OfferReceived(o3, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferExpired(o3, new DateOnly(2026, 11, 3)),
+            new OfferReceived(o4, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferWithdrawn(o4, new DateOnly(2026, 11, 4), "hiring freeze"),
+        ];
+        await store.AppendAsync(tenant, o2, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[0..2]);
+        await store.AppendAsync(tenant, o3, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[2..4]);
+        await store.AppendAsync(tenant, o4, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[4..6]);
 
-        var read = (await store.ReadStreamAsync(tenant, a)).Concat(await store.ReadStreamAsync(tenant, f)).ToList();
-        var written = accomplishmentEvents.Concat(feedbackEvents).ToList();
-        read.Select(e => e.TypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
-        options.Events.Names.Order().ShouldBe(read.Select(e => e.TypeName).Order(), "every registered type is covered here");
+        var read = new List<StoredEvent>();
+        foreach (var id in new[] { a, f, o, o2, o3, o4 })
+        {
+            read.AddRange(await store.ReadStreamAsync(tenant, id));
+        }
+
+        var written = accomplishmentEvents.Concat(feedbackEvents).Concat(offerEvents).Concat(closings).ToList();
+        read.Take(6).Select(e => e.TypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
+        options.Events.Names.Order().ShouldBe(read.Select(e => e.TypeName).Distinct().Order(), "every registered type is covered here");
         for (var i = 0; i < written.Count; i++)
         {
             read[i].Data.GetType().ShouldBe(written[i].GetType());

@@ -110,33 +110,10 @@ public sealed record AccomplishmentDraft(
             title!, occurredOn, Text.Clean(Description), Text.OneLine(Project), scope, involvement, metrics, competencies, Text.Clean(Learnings), links);
     }
 
-    internal static void CheckLength(ValidationErrors errors, string field, string? value, int max)
-    {
-        if (value is not null && value.Trim().Length > max)
-        {
-            errors.Add(field, $"At most {max} characters (got {value.Trim().Length}).");
-        }
-    }
+    internal static void CheckLength(ValidationErrors errors, string field, string? value, int max) => Fields.CheckLength(errors, field, value, max);
 
-    internal static TEnum ParseEnum<TEnum>(ValidationErrors errors, string field, string? value, TEnum fallback) where TEnum : struct, Enum
-    {
-        if (Text.Clean(value) is not { } v)
-        {
-            return fallback;
-        }
-
-        var key = v.ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()) == key)
-            {
-                return candidate;
-            }
-        }
-
-        errors.Add(field, $"Unknown {field} '{value}'. Use one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString())))}.");
-        return fallback;
-    }
+    internal static TEnum ParseEnum<TEnum>(ValidationErrors errors, string field, string? value, TEnum fallback) where TEnum : struct, Enum =>
+        Fields.ParseEnum(errors, field, value, fallback);
 }
 
 /// <summary>Unvalidated metric input.</summary>

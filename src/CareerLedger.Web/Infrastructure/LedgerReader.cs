@@ -1,5 +1,6 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Offers;
 using CareerLedger.EventStore;
 
 namespace CareerLedger.Web.Infrastructure;
@@ -38,5 +39,22 @@ public sealed class LedgerReader(IEventStore store)
         }
 
         return (accomplishments.Values.ToList(), feedback.Values.ToList());
+    }
+
+    /// <summary>The user's offers, current or as recorded at <paramref name="asOf"/> (UTC).</summary>
+    public async Task<IReadOnlyList<Offer>> LoadOffersAsync(string tenantId, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        if (asOf is null)
+        {
+            return (await store.ListAsync<Offer>(tenantId, ct)).Select(d => d.Data).ToList();
+        }
+
+        var offers = new Dictionary<Guid, Offer>();
+        foreach (var e in await store.ReadTenantAsync(tenantId, [LedgerStore.OfferStream], asOf, ct))
+        {
+            offers[e.StreamId] = Offer.Evolve(offers.GetValueOrDefault(e.StreamId), (OfferEvent)e.Data, e.Timestamp);
+        }
+
+        return offers.Values.ToList();
     }
 }

@@ -1,5 +1,6 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Offers;
 using CareerLedger.EventStore;
 using CareerLedger.EventStore.Projections;
 using CareerLedger.Web.Accounts;
@@ -15,6 +16,9 @@ public static class LedgerStore
     /// <summary>Stream type of feedback items.</summary>
     public const string FeedbackStream = "feedback";
 
+    /// <summary>Stream type of job offers.</summary>
+    public const string OfferStream = "offer";
+
     /// <summary>Fills <paramref name="options"/> with everything the app stores.</summary>
     public static EventStoreOptions Configure(EventStoreOptions options)
     {
@@ -24,12 +28,22 @@ public static class LedgerStore
             .Register<AccomplishmentRetracted>("accomplishment_retracted")
             .Register<FeedbackReceived>("feedback_received")
             .Register<FeedbackRevised>("feedback_revised")
-            .Register<FeedbackRetracted>("feedback_retracted");
+            .Register<FeedbackRetracted>("feedback_retracted")
+            .Register<OfferReceived>("offer_received")
+            .Register<OfferRevised>("offer_revised")
+            .Register<CounterOfferSent>("counter_offer_sent")
+            .Register<OfferDeadlineSet>("offer_deadline_set")
+            .Register<OfferAccepted>("offer_accepted")
+            .Register<OfferDeclined>("offer_declined")
+            .Register<OfferExpired>("offer_expired")
+            .Register<OfferWithdrawn>("offer_withdrawn");
         options.Documents
             .Register<Accomplishment>("accomplishment")
-            .Register<FeedbackItem>("feedback");
+            .Register<FeedbackItem>("feedback")
+            .Register<Offer>("offer");
         options.Projections.Add(new AccomplishmentProjection());
         options.Projections.Add(new FeedbackProjection());
+        options.Projections.Add(new OfferProjection());
         options.Migrations.AddRange(AccountStore.Migrations);
         return options;
     }
@@ -50,5 +64,17 @@ public static class LedgerStore
         /// <inheritdoc />
         protected override FeedbackItem? Evolve(FeedbackItem? current, StoredEvent e) =>
             FeedbackItem.Evolve(current, (FeedbackEvent)e.Data, e.Timestamp);
+    }
+
+    /// <summary>Keeps one <see cref="Offer"/> document per offer stream.</summary>
+    public sealed class OfferProjection() : SingleStreamProjection<Offer>(
+        "offers",
+        [
+            typeof(OfferReceived), typeof(OfferRevised), typeof(CounterOfferSent), typeof(OfferDeadlineSet),
+            typeof(OfferAccepted), typeof(OfferDeclined), typeof(OfferExpired), typeof(OfferWithdrawn),
+        ])
+    {
+        /// <inheritdoc />
+        protected override Offer? Evolve(Offer? current, StoredEvent e) => Offer.Evolve(current, (OfferEvent)e.Data, e.Timestamp);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Feedback;
+using CareerLedger.Web.Offers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -38,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<AccomplishmentCommands>();
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<LedgerReader>();
+        services.AddSingleton<OfferCommands>();
         return builder;
     }
 

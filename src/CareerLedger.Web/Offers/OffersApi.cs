@@ -1,0 +1,217 @@
+using CareerLedger.Domain.Common;
+using CareerLedger.Domain.Offers;
+using CareerLedger.Domain.Offers.Comparison;
+using CareerLedger.Domain.Offers.Compensation;
+using CareerLedger.EventStore;
+using CareerLedger.EventStore.Documents;
+using CareerLedger.Web.Brag;
+using CareerLedger.Web.Infrastructure;
+using Markdig;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerLedger.Web.Offers;
+
+/// <summary>An offer as the API returns it: the offer document plus its version (also the ETag).</summary>
+/// <param name="Version">Stream version.</param>
+/// <param name="Offer">The offer.</param>
+public sealed record OfferView(long Version, Offer Offer);
+
+/// <summary>Offers: <c>/api/offers</c> (record, revise, counter, deadline, close, compare, timeline).</summary>
+public static class OffersApi
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    /// <summary>Maps the offer endpoints (all require a token).</summary>
+    public static IEndpointRouteBuilder MapOffersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/offers").WithTags("Offers").RequireAuthorization();
+        group.MapPost("/", Receive).WithName("RecordOffer")
+            .WithSummary("Records an offer you received. Send Idempotency-Key to make retries safe.")
+            .Produces<OfferView>(StatusCodes.Status201Created).Produces<OfferView>().ProducesValidationProblem();
+        group.MapGet("/", List).WithName("ListOffers").WithSummary("Your offers; status=open (default) or all.");
+        group.MapGet("/compare", Compare).WithName("CompareOffers")
+            .WithSummary("Open offers side by side, year by year, in one currency (currency=USD, rates=EUR:1.08,GBP:1.27); format=json|md|html (html has a chart); asOf shows the comparison as recorded then.");
+        group.MapGet("/{id:guid}", Get).WithName("GetOffer").WithSummary("One offer with every revision of its terms; ETag = version.");
+        group.MapGet("/{id:guid}/timeline", Timeline).WithName("OfferTimeline").WithSummary("How each number moved, and when.");
+        group.MapPut("/{id:guid}/terms", Revise).WithName("ReviseOffer")
+            .WithSummary("New terms (after a counter or a recruiter update). Requires If-Match; a stale version is a 409 and nothing is overwritten.");
+        group.MapPost("/{id:guid}/counter", Counter).WithName("CounterOffer").WithSummary("Records the counter-offer you sent. Optional If-Match.");
+        group.MapPut("/{id:guid}/deadline", Deadline).WithName("SetOfferDeadline").WithSummary("Sets or extends the answer deadline. Optional If-Match.");
+        group.MapPost("/{id:guid}/accept", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Accepted, r, me, c, h, ct))
+            .WithName("AcceptOffer").WithSummary("Marks the offer accepted.");
+        group.MapPost("/{id:guid}/decline", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Declined, r, me, c, h, ct))
+            .WithName("DeclineOffer").WithSummary("Marks the offer declined (optional reason).");
+        group.MapPost("/{id:guid}/expire", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Expired, r, me, c, h, ct))
+            .WithName("ExpireOffer").WithSummary("Marks the offer as lapsed at its deadline.");
+        group.MapPost("/{id:guid}/withdraw", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Withdrawn, r, me, c, h, ct))
+            .WithName("WithdrawOffer").WithSummary("Marks the offer withdrawn by the company.");
+        return app;
+    }
+
+    internal static async Task<IResult> Receive(
+        ReceiveOfferRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var (stage, receivedOn, terms) = request.Validate(me.Today);
+        var (doc, created) = await commands.ReceiveAsync(me.TenantId, stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today, ct);
+        if (!created && !OfferTermsComparer.Same(doc.Data.Revisions[0].Terms, terms))
+        {
+            return IdempotencyKeys.Reused();
+        }
+
+        Etags.Set(http, doc.Version);
+        var view = new OfferView(doc.Version, doc.Data);
+        return created ? TypedResults.Created($"/api/offers/{doc.Id}", view) : TypedResults.Ok(view);
+    }
+
+    internal static async Task<Ok<IReadOnlyList<OfferView>>> List(string? status, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var all = status?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "open" => false,
+            "all" => true,
+            _ => Invalid(errors, "status", "Use status=open or status=all."),
+        };
+        errors.ThrowIfAny();
+        IReadOnlyList<OfferView> views = (await store.ListAsync<Offer>(me.TenantId, ct))
+            .Where(d => all || d.Data.Status == OfferStatus.Open)
+            .OrderByDescending(d => d.Data.ReceivedOn)
+            .Select(d => new OfferView(d.Version, d.Data))
+            .ToList();
+        return TypedResults.Ok(views);
+    }
+
+    internal static async Task<Results<Ok<OfferView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    {
+        var doc = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.Ok(new OfferView(doc.Version, doc.Data));
+    }
+
+    internal static async Task<Results<Ok<OfferTimeline>, NotFound>> Timeline(Guid id, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(me.TenantId, id, ct: ct);
+        if (events.Count == 0 || events[0].StreamType != LedgerStore.OfferStream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(OfferTimeline.Build(events.Select(e => ((OfferEvent)e.Data, e.Timestamp)).ToList()));
+    }
+
+    internal static async Task<IResult> Revise(
+        Guid id, ReviseOfferRequest request, CurrentUser me, OfferCommands commands, IEventStore store, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: true) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        var current = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        if (current is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (stage, revisedOn, terms) = request.Validate(current.Data.ReceivedOn, me.Today);
+        return Answer(http, await commands.ExecuteAsync(
+            me.TenantId, id, expected, o => OfferDecider.Revise(o, revisedOn, terms, request.Reason, stage, me.Today), ct));
+    }
+
+    internal static async Task<IResult> Counter(Guid id, CounterOfferRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: false) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        var asks = request.ValidateAsks();
+        return Answer(http, await commands.ExecuteAsync(
+            me.TenantId, id, expected, o => OfferDecider.Counter(o, request.SentOn ?? me.Today, asks, request.Note, me.Today), ct));
+    }
+
+    internal static async Task<IResult> Deadline(Guid id, DeadlineRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: false) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        if (request.Deadline is not { } deadline)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("deadline", "The deadline (yyyy-MM-dd) is required.");
+            errors.ThrowIfAny();
+            return TypedResults.BadRequest();
+        }
+
+        return Answer(http, await commands.ExecuteAsync(me.TenantId, id, expected, o => OfferDecider.SetDeadline(o, deadline), ct));
+    }
+
+    internal static async Task<IResult> Close(
+        Guid id, OfferStatus outcome, CloseOfferRequest? request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    {
+        if (Etags.Expected(http.Request, required: false) is not { } expected)
+        {
+            return Etags.PreconditionRequired();
+        }
+
+        return Answer(http, await commands.ExecuteAsync(
+            me.TenantId, id, expected, o => OfferDecider.Close(o, outcome, request?.On ?? me.Today, request?.Reason, me.Today), ct));
+    }
+
+    internal static async Task<IResult> Compare(
+        string? currency, string? rates, string? asOf, string? format, string? include, CurrentUser me, LedgerReader reader, HttpContext http, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
+        var kind = BragApi.ResponseFormat(format, http.Request.Headers.Accept.ToString(), errors);
+        var all = include?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "open" => false,
+            "all" => true,
+            _ => Invalid(errors, "include", "Use include=open (default) or include=all."),
+        };
+        errors.ThrowIfAny();
+
+        var offers = (await reader.LoadOffersAsync(me.TenantId, at, ct)).Where(o => all || o.Status == OfferStatus.Open).ToList();
+        var exchange = RatesParsing.Parse(currency, rates, offers);
+        var computed = offers.Select(o => (o, CompensationCalculator.Compute(o.Terms, exchange))).ToList();
+        var comparison = OfferComparisonBuilder.Build(computed, exchange.BaseCurrency, at);
+        if (kind == "json")
+        {
+            return TypedResults.Ok(comparison);
+        }
+
+        var markdown = OfferComparisonMarkdown.Render(comparison);
+        return kind == "md"
+            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
+            : TypedResults.Text(
+                HtmlPage.Wrap("Offer comparison", OfferComparisonChart.Svg(comparison) + Markdown.ToHtml(markdown, Pipeline)),
+                "text/html; charset=utf-8");
+    }
+
+    private static IResult Answer(HttpContext http, Document<Offer>? doc)
+    {
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Etags.Set(http, doc.Version);
+        return TypedResults.Ok(new OfferView(doc.Version, doc.Data));
+    }
+
+    private static bool Invalid(ValidationErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return false;
+    }
+}
