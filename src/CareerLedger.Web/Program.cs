@@ -29,6 +29,7 @@ app.MapBragApi();
 app.MapStoriesApi();
 app.MapImportApi();
 app.MapOffersApi();
+app.MapNegotiationPlanApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();

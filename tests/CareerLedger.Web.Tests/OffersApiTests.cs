@@ -216,4 +216,55 @@ public sealed class OffersApiTests(LedgerAppFactory app) : IClassFixture<LedgerA
         (await other.Http.PostAsJsonAsync($"/api/offers/{contoso}/accept", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.Http.GetJsonAsync("/api/offers/compare")).GetProperty("offers").GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task the_negotiation_plan_orders_asks_by_negotiability_and_tracks_the_last_counter()
+    {
+        var (user, _, riverbend, _) = await ThreeOffersAsync();
+        var plan = await user.Http.GetJsonAsync($"/api/offers/{riverbend}/plan?currentTotal=250000");
+        plan.GetProperty("company").GetString().ShouldBe("Riverbend");
+        plan.GetProperty("leverage").GetProperty("bestByFourYear").GetProperty("company").GetString().ShouldBe("Contoso");
+        // Contoso's four years (1,383,000) minus Riverbend's (1,335,000).
+        plan.GetProperty("leverage").GetProperty("fourYearGap").GetDecimal().ShouldBe(48_000m);
+        var components = plan.GetProperty("asks").EnumerateArray().Select(a => a.GetProperty("component").GetString()).ToList();
+        components.ShouldNotBeEmpty();
+        var firstBase = components.IndexOf("base");
+        var firstMoneyHigh = components.FindIndex(c => c is "sign_on" or "equity");
+        firstMoneyHigh.ShouldBeGreaterThanOrEqualTo(0);
+        if (firstBase >= 0)
+        {
+            firstMoneyHigh.ShouldBeLessThan(firstBase, "sign-on and equity come before base");
+        }
+
+        plan.GetProperty("walkAwayFloor").GetProperty("perYear").GetDecimal().ShouldBe(250_000m);
+        plan.GetProperty("deadline").GetProperty("daysLeft").GetInt32().ShouldBe(5, "deadline 2026-11-26, today 2026-11-21");
+        plan.GetProperty("scripts").GetProperty("email").GetString()!.ShouldContain("Contoso");
+
+        var counter = await user.Http.PostAsJsonAsync($"/api/offers/{riverbend}/counter", new
+        {
+            sentOn = "2026-11-18",
+            asks = new object[] { new { component = "sign_on", amount = 145000 }, new { component = "base", amount = 205000 } },
+        });
+        var version = (await counter.ReadAsync()).GetProperty("version").GetInt64();
+        var revised = JsonDocument.Parse(Sample("riverbend-backloaded.json")).RootElement.GetProperty("terms").GetRawText()
+            .Replace("\"amount\": 60000", "\"amount\": 80000", StringComparison.Ordinal);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/offers/{riverbend}/terms")
+        {
+            Content = new StringContent($$"""{"revisedOn":"2026-11-20","reason":"after counter","terms":{{revised}}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        put.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        (await user.Http.SendAsync(put)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var after = await user.Http.GetJsonAsync($"/api/offers/{riverbend}/plan?currentTotal=250000");
+        var progress = after.GetProperty("progress").EnumerateArray().ToList();
+        // Sign-on: 105,000 before, 145,000 asked, 125,000 now → (125,000 − 105,000) / (145,000 − 105,000) = 50 %.
+        var signOn = progress.Single(p => p.GetProperty("ask").GetProperty("component").GetString() == "sign_on");
+        signOn.GetProperty("status").GetString().ShouldBe("partly_met");
+        signOn.GetProperty("percentClosed").GetDecimal().ShouldBe(50m);
+        progress.Single(p => p.GetProperty("ask").GetProperty("component").GetString() == "base").GetProperty("status").GetString().ShouldBe("not_moved");
+
+        var md = await user.Http.GetStringAsync($"/api/offers/{riverbend}/plan?currentTotal=250000&format=md");
+        md.ShouldContain("# Negotiation plan: Riverbend");
+        md.ShouldContain("How far your last counter got");
+    }
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using CareerLedger.Domain.Common;
+using CareerLedger.Domain.Offers;
+using CareerLedger.Domain.Offers.Compensation;
+using CareerLedger.Domain.Offers.Negotiation;
+using CareerLedger.Web.Brag;
+using CareerLedger.Web.Infrastructure;
+using Markdig;
+
+namespace CareerLedger.Web.Offers;
+
+/// <summary>The negotiation plan: <c>GET /api/offers/{id}/plan</c>.</summary>
+public static class PlanApi
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapNegotiationPlanApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/offers/{id:guid}/plan", Plan).WithTags("Offers").WithName("NegotiationPlan")
+            .WithSummary("A negotiation plan for one offer against your other open offers and your current job (currentTotal, currentLevelRank, minimumAnnual in the comparison currency): leverage, asks by negotiability, targets, walk-away floor, deadline advice, questions, scripts, and how far your last counter got. format=json|md|html.")
+            .RequireAuthorization();
+        return app;
+    }
+
+    internal static async Task<IResult> Plan(
+        Guid id, string? currency, string? rates, string? currentTotal, string? currentLevelRank, string? minimumAnnual, string? format,
+        CurrentUser me, LedgerReader reader, HttpContext http, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var current = Amount(currentTotal, "currentTotal", errors);
+        var rank = Amount(currentLevelRank, "currentLevelRank", errors);
+        if (rank is < 1 or > 10 || (rank is { } r && r != Math.Truncate(r)))
+        {
+            errors.Add("currentLevelRank", "Use a whole level rank from 1 to 10.");
+        }
+
+        var minimum = Amount(minimumAnnual, "minimumAnnual", errors);
+        var kind = BragApi.ResponseFormat(format, http.Request.Headers.Accept.ToString(), errors);
+        errors.ThrowIfAny();
+
+        var offers = await reader.LoadOffersAsync(me.TenantId, null, ct);
+        var target = offers.FirstOrDefault(o => o.Id == id);
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var exchange = RatesParsing.Parse(currency, rates, offers.Where(o => o.Status == OfferStatus.Open));
+        OfferSnapshot Snapshot(Offer o, OfferTerms terms) => new(o.Id, terms, CompensationCalculator.Compute(terms, exchange));
+        var competitors = offers.Where(o => o.Id != id && o.Status == OfferStatus.Open).Select(o => Snapshot(o, o.Terms)).ToList();
+        var plan = NegotiationPlanner.Plan(new NegotiationInput(
+            Snapshot(target, target.Terms),
+            competitors,
+            current is { } c ? new CurrentJob(c, null, rank is { } lr ? (int)lr : null) : null,
+            me.Today,
+            PreviousAsks(target, exchange, Snapshot),
+            minimum));
+
+        if (kind == "json")
+        {
+            return TypedResults.Ok(plan);
+        }
+
+        var markdown = NegotiationPlanMarkdown.Render(plan);
+        return kind == "md"
+            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
+            : TypedResults.Text(HtmlPage.Wrap($"Negotiation plan: {target.Terms.Company}", Markdown.ToHtml(markdown, Pipeline)), "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The asks of the latest counter-offer, as planner asks: "from" is the value in the terms that stood when the counter was
+    /// sent, "target" the amount asked (money converted to the comparison currency), so the plan can say how far each got.
+    /// </summary>
+    private static IReadOnlyList<Ask>? PreviousAsks(Offer offer, ExchangeRates exchange, Func<Offer, OfferTerms, OfferSnapshot> snapshot)
+    {
+        if (offer.Counters.Count == 0)
+        {
+            return null;
+        }
+
+        var counter = offer.Counters[^1];
+        var before = offer.Revisions.LastOrDefault(r => r.On <= counter.SentOn) ?? offer.Revisions[0];
+        var then = snapshot(offer, before.Terms);
+        var rate = offer.Terms.Currency == exchange.BaseCurrency ? 1m
+            : exchange.Rates.FirstOrDefault(kv => string.Equals(kv.Key, offer.Terms.Currency, StringComparison.OrdinalIgnoreCase)).Value;
+        var asks = new List<Ask>();
+        foreach (var a in counter.Asks.Where(a => a.Amount is not null))
+        {
+            if (NegotiationPlanner.ValueOf(a.Component, then) is not { } from)
+            {
+                continue;
+            }
+
+            var isMoney = a.Component is AskComponent.Base or AskComponent.SignOn or AskComponent.Equity;
+            var target = isMoney ? a.Amount!.Value * (rate == 0 ? 1 : rate) : a.Amount!.Value;
+            asks.Add(new Ask(a.Component, from, target, 0, a.Text ?? a.Component.ToString(), $"asked on {counter.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+        }
+
+        return asks;
+    }
+
+    private static decimal? Amount(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0)
+        {
+            return d;
+        }
+
+        errors.Add(field, $"'{value}' is not a non-negative number.");
+        return null;
+    }
+}
