@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareerLedger.Web.Accomplishments;
+using CareerLedger.Web.Ai;
+using Microsoft.Extensions.AI;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Offers;
@@ -40,6 +42,15 @@ public static class ServiceRegistration
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<LedgerReader>();
         services.AddSingleton<OfferCommands>();
+
+        var ai = builder.Configuration.GetSection(AiOptions.Section).Get<AiOptions>() ?? new AiOptions();
+        services.AddSingleton(ai);
+        if (ai.Enabled)
+        {
+            services.AddSingleton<IChatClient>(_ => new OpenAiCompatibleChatClient(ai));
+        }
+
+        services.AddSingleton(sp => new AiAssistant(sp.GetService<IChatClient>(), ai, sp.GetRequiredService<ILogger<AiAssistant>>()));
         return builder;
     }
 
