@@ -1,0 +1,91 @@
+using System.Globalization;
+using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Stories;
+
+namespace CareerLedger.Domain.Practice;
+
+/// <summary>Practice over time: scores per dimension and competency, weakest areas, sessions per week, stories practised.</summary>
+/// <param name="Answers">Scored answers counted.</param>
+/// <param name="Sessions">Sessions started.</param>
+/// <param name="Overall">Overall score per answer, oldest first.</param>
+/// <param name="ByDimension">Dimension → scores over time.</param>
+/// <param name="ByCompetency">Competency (of the question) → overall scores over time.</param>
+/// <param name="WeakestDimensions">Up to three dimensions with the lowest mean over the last <see cref="PracticeProgressBuilder.RecentAnswers"/> answers.</param>
+/// <param name="WeakestCompetencies">Up to three competencies with the lowest mean overall score.</param>
+/// <param name="SessionsPerWeek">ISO week ("2026-W47") → sessions started.</param>
+/// <param name="StoriesPractised">Stories told in sessions, most practised first.</param>
+public sealed record PracticeProgress(
+    int Answers,
+    int Sessions,
+    IReadOnlyList<ScorePoint> Overall,
+    IReadOnlyDictionary<string, IReadOnlyList<ScorePoint>> ByDimension,
+    IReadOnlyDictionary<Competency, IReadOnlyList<ScorePoint>> ByCompetency,
+    IReadOnlyList<string> WeakestDimensions,
+    IReadOnlyList<Competency> WeakestCompetencies,
+    IReadOnlyList<WeekCount> SessionsPerWeek,
+    IReadOnlyList<StoryPracticeSummary> StoriesPractised);
+
+/// <summary>A score at a time.</summary>
+/// <param name="At">When the answer was given (UTC).</param>
+/// <param name="Score">0-100.</param>
+public sealed record ScorePoint(DateTimeOffset At, int Score);
+
+/// <summary>Sessions started in an ISO week.</summary>
+/// <param name="Week">"2026-W47".</param>
+/// <param name="Sessions">Count.</param>
+public sealed record WeekCount(string Week, int Sessions);
+
+/// <summary>How a story did in practice.</summary>
+/// <param name="StoryId">The story.</param>
+/// <param name="Headline">Its current headline.</param>
+/// <param name="Times">Times told in sessions.</param>
+/// <param name="Best">Best overall score.</param>
+/// <param name="Last">Most recent overall score.</param>
+public sealed record StoryPracticeSummary(Guid StoryId, string Headline, int Times, int Best, int Last);
+
+/// <summary>Builds <see cref="PracticeProgress"/> from sessions (pure).</summary>
+public static class PracticeProgressBuilder
+{
+    /// <summary>How many recent answers decide the weakest dimensions.</summary>
+    public const int RecentAnswers = 10;
+
+    /// <summary>Builds the progress view. <paramref name="competenciesOf"/> maps a question id to its competencies.</summary>
+    public static PracticeProgress Build(IEnumerable<MockSession> sessions, IEnumerable<Story> stories, Func<string, IReadOnlyList<Competency>> competenciesOf)
+    {
+        var list = sessions.OrderBy(s => s.StartedAt).ToList();
+        var answers = list.SelectMany(s => s.Questions.Where(q => q.Score is not null && q.AnsweredOn is not null).Select(q => (Session: s, Q: q)))
+            .OrderBy(x => x.Q.AnsweredOn).ToList();
+        var overall = answers.Select(x => new ScorePoint(x.Q.AnsweredOn!.Value, x.Q.Score!.Overall)).ToList();
+        IReadOnlyDictionary<string, IReadOnlyList<ScorePoint>> byDimension = answers
+            .SelectMany(x => x.Q.Score!.Dimensions.Select(d => (d.Key, Point: new ScorePoint(x.Q.AnsweredOn!.Value, d.Value))))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ScorePoint>)g.Select(x => x.Point).ToList(), StringComparer.Ordinal);
+        IReadOnlyDictionary<Competency, IReadOnlyList<ScorePoint>> byCompetency = answers
+            .SelectMany(x => competenciesOf(x.Q.QuestionId).Select(c => (C: c, Point: new ScorePoint(x.Q.AnsweredOn!.Value, x.Q.Score!.Overall))))
+            .GroupBy(x => x.C)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ScorePoint>)g.Select(x => x.Point).ToList());
+
+        var recent = answers.TakeLast(RecentAnswers).ToList();
+        var weakestDimensions = recent.SelectMany(x => x.Q.Score!.Dimensions).GroupBy(d => d.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Mean: g.Average(d => d.Value))).OrderBy(x => x.Mean).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Take(3).Select(x => x.Key).ToList();
+        var weakestCompetencies = byCompetency.Select(kv => (kv.Key, Mean: kv.Value.Average(p => p.Score))).OrderBy(x => x.Mean).ThenBy(x => x.Key)
+            .Take(3).Select(x => x.Key).ToList();
+        var perWeek = list.GroupBy(s => Week(s.StartedOn)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new WeekCount(g.Key, g.Count())).ToList();
+
+        var storyById = stories.ToDictionary(s => s.Id);
+        var practised = answers.Where(x => x.Q.StoryId is { } id && storyById.ContainsKey(id))
+            .GroupBy(x => x.Q.StoryId!.Value)
+            .Select(g => new StoryPracticeSummary(g.Key, storyById[g.Key].Current.Headline, g.Count(), g.Max(x => x.Q.Score!.Overall), g.Last().Q.Score!.Overall))
+            .OrderByDescending(s => s.Times).ThenByDescending(s => s.Best).ToList();
+
+        return new PracticeProgress(answers.Count, list.Count, overall, byDimension, byCompetency, weakestDimensions, weakestCompetencies, perWeek, practised);
+    }
+
+    /// <summary>The ISO 8601 week of a day, e.g. "2026-W47".</summary>
+    public static string Week(DateOnly day)
+    {
+        var dt = day.ToDateTime(TimeOnly.MinValue);
+        return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(dt)}-W{ISOWeek.GetWeekOfYear(dt):00}");
+    }
+}
