@@ -2,6 +2,8 @@ using CareerLedger.EventStore;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Brag;
+using CareerLedger.Web.Coaching;
+using CareerLedger.Web.Practice;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Import;
 using CareerLedger.Web.Infrastructure;
@@ -14,6 +16,7 @@ var database = await builder.AddLedgerDatabaseAsync();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<PostgresEventStore>().InitializeAsync();
+_ = app.Services.GetRequiredService<CareerLedger.Domain.Questions.QuestionBank>(); // load and validate the question bank at start-up
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (await AdminCommands.TryRunAsync(app, args) is { } exitCode)
 {
@@ -30,6 +33,9 @@ app.MapStoriesApi();
 app.MapImportApi();
 app.MapOffersApi();
 app.MapNegotiationPlanApi();
+app.MapStoryBankApi();
+app.MapCoachApi();
+app.MapPracticeApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();

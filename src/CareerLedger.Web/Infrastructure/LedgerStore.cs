@@ -1,6 +1,8 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
 using CareerLedger.Domain.Offers;
+using CareerLedger.Domain.Practice;
+using CareerLedger.Domain.Stories;
 using CareerLedger.EventStore;
 using CareerLedger.EventStore.Projections;
 using CareerLedger.Web.Accounts;
@@ -19,6 +21,12 @@ public static class LedgerStore
     /// <summary>Stream type of job offers.</summary>
     public const string OfferStream = "offer";
 
+    /// <summary>Stream type of interview stories.</summary>
+    public const string StoryStream = "story";
+
+    /// <summary>Stream type of mock interview sessions.</summary>
+    public const string MockSessionStream = "mock_session";
+
     /// <summary>Fills <paramref name="options"/> with everything the app stores.</summary>
     public static EventStoreOptions Configure(EventStoreOptions options)
     {
@@ -36,14 +44,29 @@ public static class LedgerStore
             .Register<OfferAccepted>("offer_accepted")
             .Register<OfferDeclined>("offer_declined")
             .Register<OfferExpired>("offer_expired")
-            .Register<OfferWithdrawn>("offer_withdrawn");
+            .Register<OfferWithdrawn>("offer_withdrawn")
+            .Register<StoryDrafted>("story_drafted")
+            .Register<StoryRevised>("story_revised")
+            .Register<StoryLinked>("story_linked")
+            .Register<StoryUsed>("story_used")
+            .Register<StoryPracticed>("story_practiced")
+            .Register<StoryRetired>("story_retired")
+            .Register<MockSessionStarted>("mock_session_started")
+            .Register<MockAnswerSubmitted>("mock_answer_submitted")
+            .Register<MockAnswerScored>("mock_answer_scored")
+            .Register<MockFollowUpAsked>("mock_follow_up_asked")
+            .Register<MockSessionFinished>("mock_session_finished");
         options.Documents
             .Register<Accomplishment>("accomplishment")
             .Register<FeedbackItem>("feedback")
-            .Register<Offer>("offer");
+            .Register<Offer>("offer")
+            .Register<Story>("story")
+            .Register<MockSession>("mock_session");
         options.Projections.Add(new AccomplishmentProjection());
         options.Projections.Add(new FeedbackProjection());
         options.Projections.Add(new OfferProjection());
+        options.Projections.Add(new StoryProjection());
+        options.Projections.Add(new MockSessionProjection());
         options.Migrations.AddRange(AccountStore.Migrations);
         return options;
     }
@@ -76,5 +99,23 @@ public static class LedgerStore
     {
         /// <inheritdoc />
         protected override Offer? Evolve(Offer? current, StoredEvent e) => Offer.Evolve(current, (OfferEvent)e.Data, e.Timestamp);
+    }
+
+    /// <summary>Keeps one <see cref="Story"/> document per story stream (every revision with its scores).</summary>
+    public sealed class StoryProjection() : SingleStreamProjection<Story>(
+        "stories",
+        [typeof(StoryDrafted), typeof(StoryRevised), typeof(StoryLinked), typeof(StoryUsed), typeof(StoryPracticed), typeof(StoryRetired)])
+    {
+        /// <inheritdoc />
+        protected override Story? Evolve(Story? current, StoredEvent e) => Story.Evolve(current, (StoryEvent)e.Data, e.Timestamp);
+    }
+
+    /// <summary>Keeps one <see cref="MockSession"/> document per session stream.</summary>
+    public sealed class MockSessionProjection() : SingleStreamProjection<MockSession>(
+        "mock_sessions",
+        [typeof(MockSessionStarted), typeof(MockAnswerSubmitted), typeof(MockAnswerScored), typeof(MockFollowUpAsked), typeof(MockSessionFinished)])
+    {
+        /// <inheritdoc />
+        protected override MockSession? Evolve(MockSession? current, StoredEvent e) => MockSession.Evolve(current, (MockSessionEvent)e.Data, e.Timestamp);
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.AI;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Offers;
+using CareerLedger.Web.Coaching;
+using CareerLedger.Web.Stories;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -42,6 +44,9 @@ public static class ServiceRegistration
         services.AddSingleton<FeedbackCommands>();
         services.AddSingleton<LedgerReader>();
         services.AddSingleton<OfferCommands>();
+        services.AddSingleton(_ => CareerLedger.Domain.Questions.QuestionBank.Load());
+        services.AddSingleton<CoachService>();
+        services.AddSingleton<StoryCommands>();
 
         var ai = builder.Configuration.GetSection(AiOptions.Section).Get<AiOptions>() ?? new AiOptions();
         services.AddSingleton(ai);

@@ -25,7 +25,7 @@ public sealed record CounterOfferRequest(DateOnly? SentOn, IReadOnlyList<Counter
 
 /// <summary>One ask of a counter-offer.</summary>
 /// <param name="Component">base | sign_on | equity | level | bonus | start_date | remote | pto | other.</param>
-/// <param name="Amount">The number asked for (money in the offer's currency, a level rank, PTO days), if any (≥ 0).</param>
+/// <param name="Amount">The number asked for, if any (≥ 0): base = the new annual base; sign_on = total sign-on; equity = total grant value; all in the offer's currency; level = a rank 1-10; bonus = target percent; pto = days. Progress is measured for these; start_date, remote and other are words only.</param>
 /// <param name="Text">The ask in words (at most 300 characters).</param>
 public sealed record CounterAskDraft(string? Component, decimal? Amount, string? Text);
 

@@ -55,7 +55,8 @@ public static class OffersApi
     {
         var (stage, receivedOn, terms) = request.Validate(me.Today);
         var (doc, created) = await commands.ReceiveAsync(me.TenantId, stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today, ct);
-        if (!created && !OfferTermsComparer.Same(doc.Data.Revisions[0].Terms, terms))
+        var original = doc.Data.Revisions[0];
+        if (!created && (!OfferTermsComparer.Same(original.Terms, terms) || original.On != receivedOn || (doc.Data.Revisions.Count == 1 && doc.Data.Stage != stage)))
         {
             return IdempotencyKeys.Reused();
         }

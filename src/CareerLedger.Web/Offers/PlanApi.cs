@@ -50,7 +50,7 @@ public static class PlanApi
         OfferSnapshot Snapshot(Offer o, OfferTerms terms) => new(o.Id, terms, CompensationCalculator.Compute(terms, exchange));
         var competitors = offers.Where(o => o.Id != id && o.Status == OfferStatus.Open).Select(o => Snapshot(o, o.Terms)).ToList();
         var plan = NegotiationPlanner.Plan(new NegotiationInput(
-            Snapshot(target, target.Terms),
+            Snapshot(target, target.Terms with { Deadline = target.Deadline }),
             competitors,
             current is { } c ? new CurrentJob(c, null, rank is { } lr ? (int)lr : null) : null,
             me.Today,
@@ -94,7 +94,7 @@ public static class PlanApi
 
             var isMoney = a.Component is AskComponent.Base or AskComponent.SignOn or AskComponent.Equity;
             var target = isMoney ? a.Amount!.Value * (rate == 0 ? 1 : rate) : a.Amount!.Value;
-            asks.Add(new Ask(a.Component, from, target, 0, a.Text ?? a.Component.ToString(), $"asked on {counter.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+            asks.Add(new Ask(a.Component, from, target, 0, a.Text ?? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(a.Component.ToString()), $"asked on {counter.SentOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
         }
 
         return asks;

@@ -30,7 +30,7 @@ public static class RatesParsing
             if (pieces.Length != 2 || pieces[0].Trim().Length != 3
                 || !decimal.TryParse(pieces[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
             {
-                errors.Add("rates", $"'{part}' is not a rate; write CODE:RATE, e.g. EUR:1.08 (units of {baseCurrency} per 1 EUR).");
+                errors.Add("rates", $"'{part}' is not a rate; write CODE:RATE, e.g. {(baseCurrency == "EUR" ? "USD:0.92" : "EUR:1.08")} (units of {baseCurrency} per 1 unit of CODE).");
                 continue;
             }
 
