@@ -14,7 +14,7 @@ namespace CareerLedger.Testing;
 /// The real app on real Kestrel (127.0.0.1, a free port) over its own fresh PostgreSQL database, with a settable clock.
 /// Use as a class fixture: <c>IClassFixture&lt;LedgerAppFactory&gt;</c> inside <c>[Collection(PostgresCollection.Name)]</c>.
 /// </summary>
-public sealed class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Default "now" of the test clock: 2026-11-21 12:00 UTC.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
@@ -50,6 +50,12 @@ public sealed class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLif
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+        ConfigureApp(builder);
+    }
+
+    /// <summary>Extra settings or service replacements for a derived fixture (for example a fake chat model).</summary>
+    protected virtual void ConfigureApp(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Registers a new user (unique e-mail) and returns an HTTP client carrying their token.</summary>
