@@ -30,7 +30,7 @@ public sealed record OfferComparison(
 /// <param name="OriginalCurrency">The currency the offer was made in.</param>
 /// <param name="Compensation">Year-by-year breakdown in the comparison currency.</param>
 /// <param name="FourYearDeltaVsBest">Four-year total minus the best offer's (0 for the best; negative otherwise).</param>
-/// <param name="YearDeltasVsBest">Per-year total minus the best offer's, year 1 first.</param>
+/// <param name="YearDeltasVsBest">Per-year total minus the best offer's, year 1 first, for the years both cover.</param>
 /// <param name="GuaranteedFourYear">Base + sign-on over years 1-4.</param>
 /// <param name="AtRiskFourYear">Bonus + equity + refreshers over years 1-4.</param>
 /// <param name="GuaranteedPercent">Guaranteed share of the four-year total, percent 0-100.</param>

@@ -30,7 +30,7 @@ public static class OfferComparisonBuilder
                 o.Offer.Id, o.Offer.Terms.Company, o.Offer.Terms.Role, o.Offer.Terms.Level, o.Offer.Status, o.Offer.Deadline, o.Offer.Terms.Currency,
                 o.Compensation,
                 o.Compensation.FourYearTotal - best.Compensation.FourYearTotal,
-                o.Compensation.Years.Select((y, i) => y.Total - (i < best.Compensation.Years.Count ? best.Compensation.Years[i].Total : 0)).ToList(),
+                o.Compensation.Years.Take(best.Compensation.Years.Count).Select((y, i) => y.Total - best.Compensation.Years[i].Total).ToList(),
                 guaranteed,
                 atRisk,
                 total == 0 ? 0 : Math.Round(guaranteed / total * 100, 1, MidpointRounding.AwayFromZero));
@@ -76,12 +76,12 @@ public static class OfferComparisonBuilder
             if (t.Level.Rank < topRank)
             {
                 var higher = offers.First(o => o.Offer.Terms.Level.Rank == topRank).Offer.Terms;
-                notes.Add($"{t.Company} levels you at {t.Level.Label} (rank {t.Level.Rank}), below {higher.Company}'s {higher.Level.Label} (rank {topRank}): level compounds through refreshers and raises, so ask {t.Company} about the level first.");
+                notes.Add($"{t.Company} levels you at {t.Level.Label} (rank {t.Level.Rank}), below {Possessive(higher.Company)} {higher.Level.Label} (rank {topRank}): level compounds through refreshers and raises, so ask {t.Company} about the level first.");
             }
 
-            if (t.Equity is { } e && e.Vesting.YearPercents.Count > 0 && e.Vesting.YearPercents[0] < 25m)
+            if (t.Equity is { } e && e.Vesting.YearPercents.Count > 0 && e.Vesting.YearPercents[0] < 100m / e.Vesting.YearPercents.Count)
             {
-                notes.Add($"{t.Company}'s equity is back-loaded ({string.Join("/", e.Vesting.YearPercents.Select(Text.Number))}): year 1 is {Text.Number(comp.FirstYearTotal)} {currency} against an average of {Text.Number(comp.AverageAnnual)} {currency}.");
+                notes.Add($"{Possessive(t.Company)} equity is back-loaded ({string.Join("/", e.Vesting.YearPercents.Select(Text.Number))}): year 1 is {Text.Number(comp.FirstYearTotal)} {currency} against an average of {Text.Number(comp.AverageAnnual)} {currency}.");
             }
 
             if (t.Equity is { Vesting.CliffMonths: > 0 } cliff)
@@ -96,10 +96,12 @@ public static class OfferComparisonBuilder
 
             if (t.Equity is { Kind: EquityKind.Options })
             {
-                notes.Add($"{t.Company}'s options are valued at the last preferred price; see the exit scenarios before counting on them (at the 409A they are worth {Text.Number(comp.Options?.ValueAt409A ?? 0)} {currency}).");
+                notes.Add($"{Possessive(t.Company)} options are valued at the last preferred price; see the exit scenarios before counting on them (at the 409A they are worth {Text.Number(comp.Options?.ValueAt409A ?? 0)} {currency}).");
             }
         }
 
         return notes;
     }
+
+    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
 }

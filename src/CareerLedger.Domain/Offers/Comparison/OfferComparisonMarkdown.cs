@@ -39,7 +39,7 @@ public static class OfferComparisonMarkdown
         Row(md, "First year", offers.Select(o => N(o.Compensation.FirstYearTotal)));
         Row(md, "vs best (4 years)", offers.Select(o => o.FourYearDeltaVsBest == 0 ? "best" : Text.Signed(o.FourYearDeltaVsBest)));
         Row(md, "Guaranteed (base + sign-on)", offers.Select(o => $"{N(o.GuaranteedFourYear)} ({Text.Number(o.GuaranteedPercent)} %)"));
-        Row(md, "At risk (bonus + equity)", offers.Select(o => N(o.AtRiskFourYear)));
+        Row(md, "At risk (bonus + equity + refreshers)", offers.Select(o => N(o.AtRiskFourYear)));
         Row(md, "Level (rank)", offers.Select(o => $"{Esc(o.Level.Label)} ({o.Level.Rank})"));
         Row(md, "Deadline", offers.Select(o => o.Deadline?.ToString("yyyy-MM-dd", inv) ?? "–"));
         md.Append('\n');

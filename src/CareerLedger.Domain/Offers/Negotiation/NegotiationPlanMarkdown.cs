@@ -58,7 +58,7 @@ public static class NegotiationPlanMarkdown
                     AskStatus.NotMoved => "not moved",
                     _ => "unknown",
                 };
-                md.Append(inv, $"| {Esc(p.Ask.Component.ToString())} | {Text.Number(p.Ask.Target)} | {(p.Current is { } c ? Text.Number(c) : "–")} | {status} |\n");
+                md.Append(inv, $"| {Esc(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Ask.Component.ToString()))} | {Text.Number(p.Ask.Target)} | {(p.Current is { } c ? Text.Number(c) : "–")} | {status} |\n");
             }
 
             md.Append('\n');
