@@ -6,6 +6,7 @@ using CareerLedger.Cli.Brag;
 using CareerLedger.Cli.Feedback;
 using CareerLedger.Cli.Import;
 using CareerLedger.Cli.Infrastructure;
+using CareerLedger.Cli.Offers;
 using CareerLedger.Cli.Stories;
 
 namespace CareerLedger.Cli;
@@ -90,6 +91,7 @@ public static class LedgerCli
         root.Subcommands.Add(BragCommand.Create(ctx));
         root.Subcommands.Add(StoriesCommand.Create(ctx));
         root.Subcommands.Add(ImportCommand.Create(ctx));
+        root.Subcommands.Add(OffersCommand.Create(ctx));
         return (root, json, server);
     }
 
