@@ -59,6 +59,17 @@ public sealed class AccomplishmentsApiTests(LedgerAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task a_misspelt_field_is_a_400_naming_it_not_silently_dropped()
+    {
+        var user = await app.CreateUserAsync();
+        var response = await user.Http.PostAsJsonAsync("/api/accomplishments", new { title = "Typo", occuredOn = "2026-01-01" });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.ReadAsync()).GetProperty("errors");
+        errors.EnumerateObject().Single().Value[0].GetString()!.ShouldContain("Unknown field");
+        errors.EnumerateObject().Single().Name.ShouldContain("occuredOn");
+    }
+
+    [Fact]
     public async Task today_is_judged_in_the_users_time_zone()
     {
         // The test clock is 2026-11-21 12:00 UTC: already the 22nd in Auckland (UTC+13), still the 21st in Honolulu.

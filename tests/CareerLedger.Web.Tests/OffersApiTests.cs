@@ -71,6 +71,19 @@ public sealed class OffersApiTests(LedgerAppFactory app) : IClassFixture<LedgerA
     }
 
     [Fact]
+    public async Task one_offers_compensation_is_served_on_its_own()
+    {
+        var (user, contoso, _, _) = await ThreeOffersAsync();
+        var comp = await user.Http.GetJsonAsync($"/api/offers/{contoso}/compensation");
+        comp.GetProperty("currency").GetString().ShouldBe("USD");
+        comp.GetProperty("fourYearTotal").GetDecimal().ShouldBe(1_383_000m);
+        (await user.Http.GetAsync($"/api/offers/{contoso}/compensation?currency=EUR")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // 1 USD = 0.9 EUR: the first year of 345,750 USD is 311,175 EUR.
+        var euros = await user.Http.GetJsonAsync($"/api/offers/{contoso}/compensation?currency=EUR&rates=USD:0.9");
+        euros.GetProperty("years")[0].GetProperty("total").GetDecimal().ShouldBe(311_175m);
+    }
+
+    [Fact]
     public async Task the_comparison_renders_as_markdown_and_as_html_with_a_chart()
     {
         var (user, _, _, _) = await ThreeOffersAsync();

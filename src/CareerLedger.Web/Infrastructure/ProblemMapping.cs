@@ -67,6 +67,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     private static string JsonMessage(JsonException json)
     {
         var field = FieldOf(json.Path);
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return $"Unknown field '{field}': check its spelling against the API documentation (docs/api.md).";
+        }
+
         return field == "body"
             ? "The body is not valid JSON."
             : $"The value of '{field}' has the wrong type or format (dates are yyyy-MM-dd, numbers are plain JSON numbers).";

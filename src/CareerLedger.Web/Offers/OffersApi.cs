@@ -33,6 +33,8 @@ public static class OffersApi
         group.MapGet("/compare", Compare).WithName("CompareOffers")
             .WithSummary("Open offers side by side, year by year, in one currency (currency=USD, rates=EUR:1.08,GBP:1.27); format=json|md|html (html has a chart); asOf shows the comparison as recorded then.");
         group.MapGet("/{id:guid}", Get).WithName("GetOffer").WithSummary("One offer with every revision of its terms; ETag = version.");
+        group.MapGet("/{id:guid}/compensation", Compensation).WithName("OfferCompensation")
+            .WithSummary("One offer's year-by-year compensation in a currency (default the offer's own; rates=EUR:1.08 when converting).");
         group.MapGet("/{id:guid}/timeline", Timeline).WithName("OfferTimeline").WithSummary("How each number moved, and when.");
         group.MapPut("/{id:guid}/terms", Revise).WithName("ReviseOffer")
             .WithSummary("New terms (after a counter or a recruiter update). Requires If-Match; a stale version is a 409 and nothing is overwritten.");
@@ -94,6 +96,19 @@ public static class OffersApi
 
         Etags.Set(http, doc.Version);
         return TypedResults.Ok(new OfferView(doc.Version, doc.Data));
+    }
+
+    internal static async Task<Results<Ok<CompensationBreakdown>, NotFound>> Compensation(
+        Guid id, string? currency, string? rates, CurrentUser me, IEventStore store, CancellationToken ct)
+    {
+        var doc = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var exchange = RatesParsing.Parse(currency ?? doc.Data.Terms.Currency, rates, [doc.Data]);
+        return TypedResults.Ok(CompensationCalculator.Compute(doc.Data.Terms, exchange));
     }
 
     internal static async Task<Results<Ok<OfferTimeline>, NotFound>> Timeline(Guid id, CurrentUser me, IEventStore store, CancellationToken ct)
