@@ -6,7 +6,7 @@ namespace CareerLedger.Domain.Coaching;
 /// Scores a behavioural interview answer (pure and deterministic: no I/O, no clock). Seven dimensions, each 0-100, are
 /// weighted into an overall 0-100: structure 20, ownership 20, quantified result 20, learning 15, concreteness 10,
 /// length and pace 10, delivery 5. Findings quote the words that caused them and say what to do. The rules, cue lists
-/// and thresholds, and why they were chosen, are in Coaching/SCORING.md; the facts behind them (STAR and CARL shares,
+/// and thresholds, and why they were chosen, are in docs/coaching.md; the facts behind them (STAR and CARL shares,
 /// the defects, 150-300 words at 130-160 spoken words a minute) are in docs/domain.md, "Answer structures: STAR and CARL".
 /// </summary>
 public static class AnswerCoach

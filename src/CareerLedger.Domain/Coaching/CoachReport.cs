@@ -35,7 +35,7 @@ public enum AnswerSection
     Learnings,
 }
 
-/// <summary>The scored dimensions of an answer. Weights and rules: <see cref="AnswerCoach.WeightOf"/> and Coaching/SCORING.md.</summary>
+/// <summary>The scored dimensions of an answer. Weights and rules: <see cref="AnswerCoach.WeightOf"/> and docs/coaching.md.</summary>
 public enum CoachDimension
 {
     /// <summary>Are the sections present, and is each one's share of the words near its target.</summary>

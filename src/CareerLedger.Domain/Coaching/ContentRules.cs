@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace CareerLedger.Domain.Coaching;
 
-/// <summary>Ownership, quantified result, learning and concreteness. Rules and why: Coaching/SCORING.md.</summary>
+/// <summary>Ownership, quantified result, learning and concreteness. Rules and why: docs/coaching.md.</summary>
 internal static class ContentRules
 {
     /// <summary>Ownership score when the actions name nobody (passive voice).</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace CareerLedger.Domain.Coaching;
 
 /// <summary>
-/// The cue word lists of the answer coach, as regular expressions. Every list is documented in Coaching/SCORING.md;
+/// The cue word lists of the answer coach, as regular expressions. Every list is documented in docs/coaching.md;
 /// change both together. Patterns are written to run in linear time on long input (numbers are anchored so that a
 /// run of digits is scanned once), because the coach reads untrusted text of up to <see cref="AnswerCoach.MaxCharacters"/> characters.
 /// </summary>

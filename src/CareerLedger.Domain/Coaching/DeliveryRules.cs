@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace CareerLedger.Domain.Coaching;
 
-/// <summary>Length and pace, and delivery (filler, vanity metrics, blame). Rules and why: Coaching/SCORING.md.</summary>
+/// <summary>Length and pace, and delivery (filler, vanity metrics, blame). Rules and why: docs/coaching.md.</summary>
 internal static class DeliveryRules
 {
     /// <summary>

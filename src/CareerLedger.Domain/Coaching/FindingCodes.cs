@@ -2,7 +2,7 @@ namespace CareerLedger.Domain.Coaching;
 
 /// <summary>
 /// The stable snake_case ids of <see cref="Finding.Code"/>. Never renamed once shipped: clients key advice, filters and
-/// translations on them. When each one fires is in Coaching/SCORING.md.
+/// translations on them. When each one fires is in docs/coaching.md.
 /// </summary>
 public static class FindingCodes
 {

@@ -5,7 +5,7 @@ internal sealed record ReadSentence(int Index, string Text, int Words, AnswerSec
 
 /// <summary>
 /// Reads each sentence as situation, task, action, result or learnings. A labelled sentence keeps its label. An unlabelled
-/// one is scored against each section's cue words (Coaching/SCORING.md, "Section detection") and goes to the best
+/// one is scored against each section's cue words (docs/coaching.md, "Section detection") and goes to the best
 /// score; the previous sentence's section gets a 0.5 bonus so that a sentence without cues continues the current section;
 /// remaining ties go to the section later in the story (situation → task → action → result → learnings); the first
 /// sentence without any cue is situation.

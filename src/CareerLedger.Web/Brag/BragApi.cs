@@ -88,6 +88,11 @@ public static class HtmlPage
           h3 { font-size: 1.05rem; margin-bottom: .3rem; }
           li { margin: .2rem 0; }
           em { color: #57606a; }
+          table { border-collapse: collapse; margin: 1rem 0; }
+          th, td { padding: .3rem .7rem; border-bottom: 1px solid #d0d7de; }
+          td { font-variant-numeric: tabular-nums; }
+          blockquote { margin: 0; padding: 0 1rem; border-left: 3px solid #d0d7de; color: #424a53; }
+          svg { max-width: 100%; height: auto; }
           @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
         </style>
         </head>

@@ -2,7 +2,7 @@ using CareerLedger.Domain.Coaching;
 
 namespace CareerLedger.Domain.Tests.Coaching;
 
-/// <summary>Ownership, quantified result, learning and concreteness, each against the documented rule (Coaching/SCORING.md).</summary>
+/// <summary>Ownership, quantified result, learning and concreteness, each against the documented rule (docs/coaching.md).</summary>
 public sealed class ContentDimensionTests
 {
     [Fact]

@@ -23,7 +23,7 @@ public static class OfferComparisonChart
     /// <summary>The chart as a standalone SVG element (width 760 px).</summary>
     public static string Svg(OfferComparison c)
     {
-        const int width = 760, height = 380, left = 70, right = 20, top = 40, bottom = 80;
+        const int width = 760, height = 400, left = 70, right = 20, top = 40, bottom = 100;
         var inv = CultureInfo.InvariantCulture;
         var svg = new StringBuilder();
         svg.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Pay per year by offer\" font-family=\"system-ui, sans-serif\" font-size=\"12\">");
@@ -81,14 +81,14 @@ public static class OfferComparisonChart
         }
 
         var lx = left;
-        var ly = height - 28;
+        var ly = height - 46;
         foreach (var (name, color, _) in Components)
         {
             svg.Append(inv, $"<rect x=\"{lx}\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{color}\"/><text x=\"{lx + 16}\" y=\"{ly + 10}\">{name}</text>");
             lx += 90;
         }
 
-        svg.Append(inv, $"<text x=\"{lx + 10}\" y=\"{ly + 10}\" fill=\"#57606a\">{Enc(string.Join(", ", c.Offers.Select(o => $"{Initials(o.Company)} = {o.Company}")))}</text>");
+        svg.Append(inv, $"<text x=\"{left}\" y=\"{ly + 32}\" fill=\"#57606a\">{Enc(string.Join(", ", c.Offers.Select(o => $"{Initials(o.Company)} = {o.Company}")))}</text>");
         return svg.Append("</svg>").ToString();
     }
 
