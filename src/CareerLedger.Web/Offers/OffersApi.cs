@@ -4,9 +4,7 @@ using CareerLedger.Domain.Offers.Comparison;
 using CareerLedger.Domain.Offers.Compensation;
 using CareerLedger.EventStore;
 using CareerLedger.EventStore.Documents;
-using CareerLedger.Web.Brag;
 using CareerLedger.Web.Infrastructure;
-using Markdig;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,8 +18,6 @@ public sealed record OfferView(long Version, Offer Offer);
 /// <summary>Offers: <c>/api/offers</c> (record, revise, counter, deadline, close, compare, timeline).</summary>
 public static class OffersApi
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
-
     /// <summary>Maps the offer endpoints (all require a token).</summary>
     public static IEndpointRouteBuilder MapOffersApi(this IEndpointRouteBuilder app)
     {
@@ -188,7 +184,7 @@ public static class OffersApi
     {
         var errors = new ValidationErrors();
         var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
-        var kind = BragApi.ResponseFormat(format, http.Request.Headers.Accept.ToString(), errors);
+        var kind = DocumentResponses.Format(format, http.Request.Headers.Accept.ToString(), errors);
         var all = include?.Trim().ToLowerInvariant() switch
         {
             null or "" or "open" => false,
@@ -201,17 +197,7 @@ public static class OffersApi
         var exchange = RatesParsing.Parse(currency, rates, offers);
         var computed = offers.Select(o => (o, CompensationCalculator.Compute(o.Terms, exchange))).ToList();
         var comparison = OfferComparisonBuilder.Build(computed, exchange.BaseCurrency, at);
-        if (kind == "json")
-        {
-            return TypedResults.Ok(comparison);
-        }
-
-        var markdown = OfferComparisonMarkdown.Render(comparison);
-        return kind == "md"
-            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
-            : TypedResults.Text(
-                HtmlPage.Wrap("Offer comparison", OfferComparisonChart.Svg(comparison) + Markdown.ToHtml(markdown, Pipeline)),
-                "text/html; charset=utf-8");
+        return DocumentResponses.Respond(kind, comparison, "Offer comparison", () => OfferComparisonMarkdown.Render(comparison), kind == "html" ? OfferComparisonChart.Svg(comparison) : null);
     }
 
     private static IResult Answer(HttpContext http, Document<Offer>? doc)

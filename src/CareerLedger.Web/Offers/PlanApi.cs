@@ -3,17 +3,13 @@ using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Offers.Compensation;
 using CareerLedger.Domain.Offers.Negotiation;
-using CareerLedger.Web.Brag;
 using CareerLedger.Web.Infrastructure;
-using Markdig;
 
 namespace CareerLedger.Web.Offers;
 
 /// <summary>The negotiation plan: <c>GET /api/offers/{id}/plan</c>.</summary>
 public static class PlanApi
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
-
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapNegotiationPlanApi(this IEndpointRouteBuilder app)
     {
@@ -36,7 +32,7 @@ public static class PlanApi
         }
 
         var minimum = Amount(minimumAnnual, "minimumAnnual", errors);
-        var kind = BragApi.ResponseFormat(format, http.Request.Headers.Accept.ToString(), errors);
+        var kind = DocumentResponses.Format(format, http.Request.Headers.Accept.ToString(), errors);
         errors.ThrowIfAny();
 
         var offers = await reader.LoadOffersAsync(me.TenantId, null, ct);
@@ -57,15 +53,7 @@ public static class PlanApi
             PreviousAsks(target, exchange, Snapshot),
             minimum));
 
-        if (kind == "json")
-        {
-            return TypedResults.Ok(plan);
-        }
-
-        var markdown = NegotiationPlanMarkdown.Render(plan);
-        return kind == "md"
-            ? TypedResults.Text(markdown, "text/markdown; charset=utf-8")
-            : TypedResults.Text(HtmlPage.Wrap($"Negotiation plan: {target.Terms.Company}", Markdown.ToHtml(markdown, Pipeline)), "text/html; charset=utf-8");
+        return DocumentResponses.Respond(kind, plan, $"Negotiation plan: {target.Terms.Company}", () => NegotiationPlanMarkdown.Render(plan));
     }
 
     /// <summary>
