@@ -1,7 +1,8 @@
 namespace CareerLedger.Web.Ai;
 
 /// <summary>
-/// Configuration section <c>CareerLedger:Ai</c>. With no <see cref="Model"/> configured there is no model: every
+/// Configuration section <c>CareerLedger:Ai</c>. A model is used only when <see cref="Model"/> is set together with an
+/// <see cref="ApiKey"/> (for api.openai.com) or an <see cref="Endpoint"/> (a local or self-hosted server). Otherwise every
 /// AI-assisted feature uses its deterministic path (rubric coach, template drafts) and says so.
 /// </summary>
 public sealed class AiOptions
@@ -24,6 +25,6 @@ public sealed class AiOptions
     /// <summary>Retries after a failed call (0-3, default 1).</summary>
     public int MaxRetries { get; set; } = 1;
 
-    /// <summary>Whether a model is configured.</summary>
-    public bool Enabled => !string.IsNullOrWhiteSpace(Model);
+    /// <summary>Whether a model is configured: a model name and either a key or an explicit endpoint.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(Model) && (!string.IsNullOrWhiteSpace(ApiKey) || Endpoint is not null);
 }

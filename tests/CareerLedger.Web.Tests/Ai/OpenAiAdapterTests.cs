@@ -79,4 +79,39 @@ public sealed class OpenAiAdapterTests
         (await assistant.CompleteAsync("s", "p", "fallback", _ => true, CancellationToken.None))
             .ShouldBe(new AssistedText("fallback", AiSource.Deterministic, "no model configured"));
     }
+
+    [Fact]
+    public void a_model_name_without_a_key_or_an_endpoint_stays_on_the_deterministic_path()
+    {
+        new AiOptions { Model = "gpt-4o-mini" }.Enabled.ShouldBeFalse();
+        new AiOptions { Model = "gpt-4o-mini", ApiKey = "sk-test" }.Enabled.ShouldBeTrue();
+        new AiOptions { Model = "llama3.1", Endpoint = new Uri("http://localhost:11434/v1") }.Enabled.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task a_fake_chat_client_that_throws_or_answers_is_handled_by_the_assistant()
+    {
+        var options = new AiOptions { Model = "fake", ApiKey = "k" };
+        var answering = new AiAssistant(new FakeChatClient(_ => "Lead with the number."), options, NullLogger<AiAssistant>.Instance);
+        (await answering.CompleteAsync("s", "p", "fallback", _ => true, CancellationToken.None)).Source.ShouldBe(AiSource.Model);
+
+        var throwing = new AiAssistant(new FakeChatClient(_ => throw new HttpRequestException("down")), options, NullLogger<AiAssistant>.Instance);
+        (await throwing.CompleteAsync("s", "p", "fallback", _ => true, CancellationToken.None))
+            .ShouldBe(new AssistedText("fallback", AiSource.Deterministic, "the model call failed"));
+    }
+
+    private sealed class FakeChatClient(Func<IEnumerable<ChatMessage>, string> reply) : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply(messages))) { ModelId = "fake" });
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
 }
