@@ -3,10 +3,12 @@ using System.CommandLine.Help;
 using CareerLedger.Cli.Accomplishments;
 using CareerLedger.Cli.Accounts;
 using CareerLedger.Cli.Brag;
+using CareerLedger.Cli.Coaching;
 using CareerLedger.Cli.Feedback;
 using CareerLedger.Cli.Import;
 using CareerLedger.Cli.Infrastructure;
 using CareerLedger.Cli.Offers;
+using CareerLedger.Cli.Practice;
 using CareerLedger.Cli.Stories;
 
 namespace CareerLedger.Cli;
@@ -92,6 +94,11 @@ public static class LedgerCli
         root.Subcommands.Add(StoriesCommand.Create(ctx));
         root.Subcommands.Add(ImportCommand.Create(ctx));
         root.Subcommands.Add(OffersCommand.Create(ctx));
+        root.Subcommands.Add(CoachCommand.Create(ctx));
+        root.Subcommands.Add(MockCommands.Create(ctx));
+        root.Subcommands.Add(PracticeReportCommands.Progress(ctx));
+        root.Subcommands.Add(PracticeReportCommands.Readiness(ctx));
+        root.Subcommands.Add(PracticeReportCommands.Questions(ctx));
         return (root, json, server);
     }
 

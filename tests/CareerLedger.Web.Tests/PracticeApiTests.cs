@@ -95,6 +95,11 @@ public sealed class PracticeApiTests(LedgerAppFactory app) : IClassFixture<Ledge
         var id = session.GetProperty("session").GetProperty("id").GetGuid();
         var ids = session.GetProperty("session").GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("questionId").GetString()).ToList();
         ids.Count.ShouldBe(5);
+
+        // An answer without words is refused before it is stored, so the question stays open.
+        var wordless = await user.Http.PostAsJsonAsync($"/api/practice/sessions/{id}/answers", new { text = "... —" });
+        wordless.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wordless.ReadAsync()).GetProperty("errors").TryGetProperty("text", out _).ShouldBeTrue();
         ids.Distinct().Count().ShouldBe(5);
 
         var again = await (await user.Http.PostAsJsonAsync("/api/practice/sessions", new { lens = "amazon", questions = 5, seed = 42 })).ReadAsync();

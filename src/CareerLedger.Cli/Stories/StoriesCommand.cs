@@ -6,9 +6,9 @@ using Spectre.Console;
 namespace CareerLedger.Cli.Stories;
 
 /// <summary>
-/// <c>ledger stories</c>: the story ranking. The command has its own action and takes no positional argument, so later
-/// subcommands (<c>stories draft</c>, <c>stories show</c>…) can be added with <see cref="Command.Subcommands"/> without changing
-/// <c>ledger stories --top 8</c>.
+/// <c>ledger stories</c>: the story ranking (its own action, so <c>ledger stories --top 8</c> keeps working), plus the story bank
+/// subcommands <c>draft</c>, <c>list</c>, <c>show</c>, <c>revise</c>, <c>used</c>, <c>link</c>, <c>retire</c> and <c>intro</c>
+/// (<see cref="StoryBankCommands"/>).
 /// </summary>
 internal static class StoriesCommand
 {
@@ -16,9 +16,17 @@ internal static class StoriesCommand
     {
         var top = new Option<int>("--top") { Description = "How many stories (1-50)", DefaultValueFactory = _ => 8, HelpName = "N" };
         var asOf = new Option<string>("--as-of") { Description = "Rank only what was recorded by then: a date or an ISO 8601 timestamp", HelpName = "DATE|TIMESTAMP" };
-        var command = new Command("stories", "Your accomplishments ranked as interview / promotion stories, with the prep checklist");
+        var command = new Command("stories", "Your accomplishments ranked as interview / promotion stories, with the prep checklist; subcommands draft and keep the stories themselves");
         command.Options.Add(top);
         command.Options.Add(asOf);
+        command.Subcommands.Add(StoryBankCommands.Draft(ctx));
+        command.Subcommands.Add(StoryBankCommands.List(ctx));
+        command.Subcommands.Add(StoryBankCommands.Show(ctx));
+        command.Subcommands.Add(StoryBankCommands.Revise(ctx));
+        command.Subcommands.Add(StoryBankCommands.Used(ctx));
+        command.Subcommands.Add(StoryBankCommands.Link(ctx));
+        command.Subcommands.Add(StoryBankCommands.Retire(ctx));
+        command.Subcommands.Add(StoryBankCommands.Intro(ctx));
         command.SetAction(async (parse, ct) =>
         {
             var query = OptionValues.Query(("top", parse.GetValue(top).ToString(CultureInfo.InvariantCulture)), ("asOf", parse.GetValue(asOf)));

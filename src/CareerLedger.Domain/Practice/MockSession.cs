@@ -81,9 +81,9 @@ public static class MockSessionDecider
         }
 
         var clean = Text.Clean(text);
-        if (clean is null)
+        if (clean is null || !clean.Any(char.IsLetterOrDigit))
         {
-            errors.Add("text", "Type (or paste) your answer.");
+            errors.Add("text", "Type (or paste) your answer: it needs words to be scored.");
         }
         else if (clean.Length > 20_000)
         {

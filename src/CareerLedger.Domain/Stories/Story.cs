@@ -78,16 +78,30 @@ public static class StoryDecider
         CheckText(errors, headline, sections);
         errors.ThrowIfAny();
         var current = state.Current;
-        return current.Format == format && current.Headline == headline.Trim() && current.Sections == sections
+        var oneLine = Text.OneLine(headline)!;
+        return current.Format == format && current.Headline == oneLine && current.Sections == sections
             ? []
-            : [new StoryRevised(state.Id, current.Revision + 1, format, headline.Trim(), sections, Text.Clean(reason), score)];
+            : [new StoryRevised(state.Id, current.Revision + 1, format, oneLine, sections, Text.Clean(reason), score)];
+    }
+
+    /// <summary>Sets the competencies and questions the story answers; unchanged links give no event.</summary>
+    /// <exception cref="DomainRuleException">When the story is retired.</exception>
+    public static IReadOnlyList<StoryEvent> Link(Story state, IReadOnlyList<Competency> competencies, IReadOnlyList<string> questionIds)
+    {
+        NotRetired(state);
+        return state.Competencies.SequenceEqual(competencies) && state.QuestionIds.SequenceEqual(questionIds)
+            ? []
+            : [new StoryLinked(state.Id, competencies, questionIds)];
     }
 
     /// <summary>Records where the current revision was told.</summary>
     /// <exception cref="DomainValidationException">When the company is missing or the date is in the future.</exception>
     public static IReadOnlyList<StoryEvent> Use(Story state, string? company, string? round, DateOnly on, DateOnly today)
     {
+        NotRetired(state);
         var errors = new ValidationErrors();
+        Fields.CheckLength(errors, "company", company, 100);
+        Fields.CheckLength(errors, "round", round, 100);
         if (Text.Clean(company) is null)
         {
             errors.Add("company", "Say where you told it (a company, or \"promotion packet\").");

@@ -36,7 +36,7 @@ public static partial class StoryTemplate
         var situation = setting.Count > 0
             ? string.Join(" ", setting)
             : $"[Add one or two sentences of context: where you were working{where} and what was wrong or at stake.]";
-        var task = $"As the engineer who {BragMarkdown.Describe(main.Involvement)} this ({BragMarkdown.Describe(main.Scope)} scope), my goal was: {LowerFirst(main.Title)}.";
+        var task = $"This was mine to deliver: I {BragMarkdown.Describe(main.Involvement)} the work, at {BragMarkdown.Describe(main.Scope)} scope. [Say in one sentence what you had to achieve.]";
         var action = firstPerson.Count > 0
             ? string.Join(" ", firstPerson)
             : $"I {Verb(main.Involvement)} the work to {LowerFirst(main.Title)}. [Add the two or three things you personally did, in the first person, with the decisions you made.]";
@@ -49,7 +49,7 @@ public static partial class StoryTemplate
         var sections = format == StoryFormat.Star
             ? new StorySections(situation, task, null, action, result, learnings)
             : new StorySections(null, null, situation + " " + task, action, result, learnings);
-        var headline = results.Count > 0 ? $"{main.Title} ({accomplishments[0].Details.Impact[0].Describe()})" : main.Title;
+        var headline = main.Impact.Count > 0 ? $"{main.Title}: {main.Impact[0].Describe()}" : main.Title;
         var competencies = accomplishments.SelectMany(a => a.Details.Competencies).Distinct().ToList();
         return new Draft(headline.Length > 200 ? main.Title : headline, sections, competencies);
     }

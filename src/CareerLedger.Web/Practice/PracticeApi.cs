@@ -41,10 +41,11 @@ public sealed record SessionView(long Version, MockSession Session, IReadOnlyDic
 /// <param name="Report">The rubric's report.</param>
 /// <param name="Critique">The critique.</param>
 /// <param name="CritiqueSource">"rubric" or "model".</param>
+/// <param name="CritiqueNote">Why the rubric was used (no model configured, timeout, error, unusable answer), or the model's name.</param>
 /// <param name="FollowUp">The follow-up question.</param>
 /// <param name="FollowUpSource">"bank", "rubric" or "model".</param>
 /// <param name="Next">The next question, or null when all are answered.</param>
-public sealed record AnswerResult(string QuestionId, CoachReport Report, string Critique, string CritiqueSource, string FollowUp, string FollowUpSource, Question? Next);
+public sealed record AnswerResult(string QuestionId, CoachReport Report, string Critique, string CritiqueSource, string CritiqueNote, string FollowUp, string FollowUpSource, Question? Next);
 
 /// <summary>Mock sessions, practice progress, readiness and the question bank.</summary>
 public static class PracticeApi
@@ -67,7 +68,7 @@ public static class PracticeApi
     }
 
     internal static async Task<Created<SessionView>> Start(
-        StartSessionRequest request, CurrentUser me, QuestionBank bank, LedgerReader reader, IEventStore store, CancellationToken ct)
+        StartSessionRequest request, CurrentUser me, QuestionBank bank, LedgerReader reader, IEventStore store, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CompanyLens? lens = null;
@@ -110,14 +111,15 @@ public static class PracticeApi
         var drawn = bank.Draw(count, seed, q => Weight(q, uncovered, weakest), filter);
         if (drawn.Count == 0)
         {
-            errors.Add("lens", "No question in the bank matches these filters; widen them.");
+            errors.Add(lens is not null ? "lens" : level is not null ? "level" : "competencies", "No question in the bank matches these filters; widen them.");
             errors.ThrowIfAny();
         }
 
-        var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, count);
+        var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
         var (doc, _) = await StreamCreation.StartAsync<MockSession>(
             store, me.TenantId, LedgerStore.MockSessionStream, null,
             (id, _) => [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
+        Etags.Set(http, doc.Version);
         return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));
     }
 
@@ -181,7 +183,7 @@ public static class PracticeApi
 
         var after = (await store.LoadAsync<MockSession>(me.TenantId, id.ToString(), ct))!;
         var next = after.Data.Next is { } n ? bank.ById(n.QuestionId) : null;
-        return TypedResults.Ok(new AnswerResult(submitted.QuestionId, report, critique.Text, CoachApi.Source(critique), asked.FollowUp,
+        return TypedResults.Ok(new AnswerResult(submitted.QuestionId, report, critique.Text, CoachApi.Source(critique), critique.Note, asked.FollowUp,
             follow.Source == AiSource.Model ? "model" : templateSource, next));
     }
 

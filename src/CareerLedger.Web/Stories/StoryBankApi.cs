@@ -66,12 +66,13 @@ public static class StoryBankApi
         return app;
     }
 
-    internal static async Task<Created<StoryView>> Draft(DraftStoryRequest request, CurrentUser me, StoryCommands commands, CancellationToken ct)
+    internal static async Task<Created<StoryView>> Draft(DraftStoryRequest request, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
         var (story, draft) = await commands.DraftAsync(me.TenantId, request.AccomplishmentIds ?? [], format, ct);
+        Etags.Set(http, story.Version);
         return TypedResults.Created($"/api/stories/{story.Id}", StoryView.Of(story, draft));
     }
 
@@ -132,7 +133,7 @@ public static class StoryBankApi
 
         errors.ThrowIfAny();
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        return Answer(http, await commands.Execute(me.TenantId, id, expected, s => [new StoryLinked(s.Id, competencies, questions.Distinct().ToList())], ct));
+        return Answer(http, await commands.Execute(me.TenantId, id, expected, s => StoryDecider.Link(s, competencies, questions.Distinct().ToList()), ct));
     }
 
     internal static async Task<IResult> Use(Guid id, UseStoryRequest request, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
@@ -188,7 +189,7 @@ public static class IntroTemplate
             .Select(g => CompetencyCatalog.LabelOf(g.Key).ToLowerInvariant()).ToList();
         return $"I'm a software engineer who [one line about you: what you build, and a personal twist]. " +
                $"The work I'm proudest of recently: {string.Join("; ", wins)}. " +
-               $"What ties these together is {string.Join(" and ", strengths)}. " +
+               (strengths.Count > 0 ? $"What ties these together is {string.Join(" and ", strengths)}. " : "") +
                "Next I want to [the goal this role serves], which is why this role caught my eye.";
     }
 }

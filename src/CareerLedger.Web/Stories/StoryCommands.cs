@@ -70,7 +70,11 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
     public Task<Document<Story>?> ReviseAsync(
         string tenantId, Guid id, StoryFormat format, string headline, StorySections sections, string? reason, ExpectedVersion expected, CancellationToken ct)
     {
-        var score = CoachService.ToStoryScore(AnswerCoach.Score(sections.ToLabelledText(format), null, Map(format)));
+        // Text without words has no score; the decider then reports the missing action section by name.
+        var text = sections.ToLabelledText(format);
+        var score = text.Any(char.IsLetterOrDigit)
+            ? CoachService.ToStoryScore(AnswerCoach.Score(text, null, Map(format)))
+            : new StoryScore(0, new Dictionary<string, int>());
         return Execute(tenantId, id, expected, s => StoryDecider.Revise(s, format, headline, sections, reason, score), ct);
     }
 

@@ -61,7 +61,8 @@ public sealed class PromotionReadinessTests
         draft.Sections.Situation.ShouldBe("Checkout was timing out at peak.");
         draft.Sections.Result!.ShouldStartWith("As a result: p99 latency 420 ms → 210 ms (−50 %).");
         draft.Sections.Learnings.ShouldBe("Added a latency budget to CI.");
-        draft.Headline.ShouldBe("Cut checkout p99 latency in half (p99 latency 420 ms → 210 ms (−50 %))");
+        draft.Headline.ShouldBe("Cut checkout p99 latency in half: p99 latency 420 ms → 210 ms (−50 %)");
+        draft.Sections.Task!.ShouldStartWith("This was mine to deliver: I led the work, at multi-team scope.");
 
         var bare = StoryTemplate.From([Make.Win(Make.Details("Fixed flaky tests"))], StoryFormat.Carl);
         bare.Sections.Context!.ShouldContain("[Add one or two sentences of context");
