@@ -68,7 +68,8 @@ public static class PracticeApi
     }
 
     internal static async Task<Created<SessionView>> Start(
-        StartSessionRequest request, CurrentUser me, QuestionBank bank, LedgerReader reader, IEventStore store, HttpContext http, CancellationToken ct)
+        StartSessionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CurrentUser me, QuestionBank bank, LedgerReader reader, IEventStore store, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CompanyLens? lens = null;
@@ -117,8 +118,8 @@ public static class PracticeApi
 
         var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
         var (doc, _) = await StreamCreation.StartAsync<MockSession>(
-            store, me.TenantId, LedgerStore.MockSessionStream, null,
-            (id, _) => [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
+            store, me.TenantId, LedgerStore.MockSessionStream, IdempotencyKeys.FromHeader(idempotencyKey),
+            (id, existing) => existing is not null ? [] : [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
         Etags.Set(http, doc.Version);
         return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));
     }

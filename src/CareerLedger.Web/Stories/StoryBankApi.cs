@@ -55,7 +55,7 @@ public static class StoryBankApi
     public static IEndpointRouteBuilder MapStoryBankApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/stories").WithTags("Stories").RequireAuthorization();
-        group.MapPost("/", Draft).WithName("DraftStory").WithSummary("Drafts a STAR or CARL story from accomplishments (template, or the model when configured); the rubric scores it.");
+        group.MapPost("/", Draft).WithName("DraftStory").WithSummary("Drafts a STAR or CARL story from accomplishments (template, or the model when configured); the rubric scores it. Send Idempotency-Key to make retries safe.");
         group.MapGet("/", List).WithName("ListStories").WithSummary("Your active stories (includeRetired=true for all).");
         group.MapGet("/intro", Intro).WithName("TellMeAboutYourself").WithSummary("A \"tell me about yourself\" draft from your top stories.");
         group.MapGet("/{id:guid}", Get).WithName("GetStory").WithSummary("One story with its lineage (every revision and its scores).");
@@ -66,12 +66,14 @@ public static class StoryBankApi
         return app;
     }
 
-    internal static async Task<Created<StoryView>> Draft(DraftStoryRequest request, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<Created<StoryView>> Draft(
+        DraftStoryRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
-        var (story, draft) = await commands.DraftAsync(me.TenantId, request.AccomplishmentIds ?? [], format, ct);
+        var (story, draft) = await commands.DraftAsync(me.TenantId, request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey), ct);
         Etags.Set(http, story.Version);
         return TypedResults.Created($"/api/stories/{story.Id}", StoryView.Of(story, draft));
     }

@@ -19,7 +19,7 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
     /// </summary>
     /// <exception cref="DomainValidationException">When an accomplishment id is unknown for this user, or none is given.</exception>
     public async Task<(Document<Story> Story, AssistedText Draft)> DraftAsync(
-        string tenantId, IReadOnlyList<Guid> accomplishmentIds, StoryFormat format, CancellationToken ct)
+        string tenantId, IReadOnlyList<Guid> accomplishmentIds, StoryFormat format, string? clientKey, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var wins = new List<Accomplishment>();
@@ -57,11 +57,11 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
             text => Parse(text, format) is not null,
             ct);
         var (headline, sections) = assisted.Source == AiSource.Model ? Parse(assisted.Text, format)!.Value : (template.Headline, template.Sections);
-        var score = CoachService.ToStoryScore(AnswerCoach.Score(sections.ToLabelledText(format), null, Map(format)));
+        var score = Score(sections, format);
         var draftedBy = assisted.Source == AiSource.Model ? "model:" + assisted.Note : "template";
         var (story, _) = await StreamCreation.StartAsync<Story>(
-            store, tenantId, LedgerStore.StoryStream, null,
-            (id, _) => StoryDecider.Draft(id, format, headline, sections, accomplishmentIds, template.Competencies, draftedBy, score), ct);
+            store, tenantId, LedgerStore.StoryStream, clientKey,
+            (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, format, headline, sections, accomplishmentIds, template.Competencies, draftedBy, score), ct);
         return (story, assisted);
     }
 
@@ -70,17 +70,25 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
     public Task<Document<Story>?> ReviseAsync(
         string tenantId, Guid id, StoryFormat format, string headline, StorySections sections, string? reason, ExpectedVersion expected, CancellationToken ct)
     {
-        // Text without words has no score; the decider then reports the missing action section by name.
-        var text = sections.ToLabelledText(format);
-        var score = text.Any(char.IsLetterOrDigit)
-            ? CoachService.ToStoryScore(AnswerCoach.Score(text, null, Map(format)))
-            : new StoryScore(0, new Dictionary<string, int>());
+        var score = Score(sections, format);
         return Execute(tenantId, id, expected, s => StoryDecider.Revise(s, format, headline, sections, reason, score), ct);
     }
 
     /// <summary>Runs a story command at <paramref name="expected"/>; null when the user has no such story.</summary>
     public Task<Document<Story>?> Execute(string tenantId, Guid id, ExpectedVersion expected, Func<Story, IReadOnlyList<StoryEvent>> decide, CancellationToken ct) =>
         StreamCommands.ExecuteAsync<Story>(store, tenantId, id, LedgerStore.StoryStream, expected, s => decide(s), ct);
+
+    /// <summary>
+    /// The rubric's score of a story as it would be told: bracketed template prompts ("[Add the measurable result…]") are not
+    /// part of the answer, so they are removed first; a story without words scores 0 (the decider then names the missing section).
+    /// </summary>
+    public static StoryScore Score(StorySections sections, StoryFormat format)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(sections.ToLabelledText(format), @"\[[^\]]*\]", " ");
+        return text.Any(char.IsLetterOrDigit)
+            ? CoachService.ToStoryScore(AnswerCoach.Score(text, null, Map(format)))
+            : new StoryScore(0, new Dictionary<string, int>());
+    }
 
     /// <summary>The coach's format for a story format.</summary>
     public static AnswerFormat Map(StoryFormat format) => format == StoryFormat.Star ? AnswerFormat.Star : AnswerFormat.Carl;
