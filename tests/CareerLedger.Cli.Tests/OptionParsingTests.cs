@@ -228,7 +228,7 @@ public sealed class OptionParsingTests : IDisposable
     [Fact]
     public void id_prefixes_are_at_least_8_characters_and_long_enough_to_be_unique()
     {
-        AccomplishmentIds.UniquePrefixLength([Guid.Parse("0198a1b2-0000-7000-8000-000000000001"), Guid.Parse("aaaaaaaa-0000-7000-8000-000000000001")]).ShouldBe(8);
-        AccomplishmentIds.UniquePrefixLength([Guid.Parse("0198a1b2-c3d4-7000-8000-000000000001"), Guid.Parse("0198a1b2-c3d5-7000-8000-000000000001")]).ShouldBe(13);
+        ShortIds.UniquePrefixLength([Guid.Parse("0198a1b2-0000-7000-8000-000000000001"), Guid.Parse("aaaaaaaa-0000-7000-8000-000000000001")]).ShouldBe(8);
+        ShortIds.UniquePrefixLength([Guid.Parse("0198a1b2-c3d4-7000-8000-000000000001"), Guid.Parse("0198a1b2-c3d5-7000-8000-000000000001")]).ShouldBe(13);
     }
 }

@@ -66,7 +66,7 @@ internal static class WinCommands
                 return ExitCodes.Ok;
             }
 
-            var prefix = AccomplishmentIds.UniquePrefixLength(wins.Select(w => w.Id).ToList());
+            var prefix = ShortIds.UniquePrefixLength(wins.Select(w => w.Id).ToList());
             var table = new Table().Border(ctx.TableBorder);
             table.AddColumn("Date");
             table.AddColumn("Scope");
@@ -75,7 +75,7 @@ internal static class WinCommands
             table.AddColumn("Id");
             foreach (var w in wins)
             {
-                table.AddRow(new Text(w.OccurredOn), new Text(w.Scope), new Text(w.Involvement), new Text(w.Title), new Text(AccomplishmentIds.Format(w.Id)[..prefix]));
+                table.AddRow(new Text(w.OccurredOn), new Text(w.Scope), new Text(w.Involvement), new Text(w.Title), new Text(ShortIds.Format(w.Id)[..prefix]));
             }
 
             ctx.Console.Write(table);
@@ -90,33 +90,27 @@ internal static class WinCommands
         var id = new Argument<string>("ID") { Description = "The accomplishment id, or a unique prefix of it (as `ledger wins` shows)" };
         var title = new Option<string>("--title") { Description = "New title", HelpName = "TITLE" };
         var reason = new Option<string>("--reason") { Description = "Why it changed (kept in the history)", HelpName = "TEXT" };
-        var expect = new Option<long?>("--expect-version")
-        {
-            Description = "Only apply the change if the accomplishment is still at this version (from `ledger wins --json`); default: the version just read",
-            HelpName = "N",
-        };
+        var expect = new ExpectedVersion("accomplishment", "ledger wins --json", "ledger revise");
         var options = new AccomplishmentOptions();
         var command = new Command("revise", "Change an accomplishment; each option given replaces that field, the rest is kept");
         command.Arguments.Add(id);
         command.Options.Add(title);
         options.AddTo(command);
         command.Options.Add(reason);
-        command.Options.Add(expect);
+        command.Options.Add(expect.Option);
         command.SetAction(async (parse, ct) =>
         {
             using var api = ctx.CreateApi();
-            var target = await AccomplishmentIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Accomplishments.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
             var path = $"api/accomplishments/{target}";
-            var current = await api.SendAsync(HttpMethod.Get, path, ct, mapError: (r, _) => NotFound(r, target)).ConfigureAwait(false);
+            var current = await api.SendAsync(HttpMethod.Get, path, ct, mapError: (r, _) => ResourceIds.Accomplishments.NotFound(r, target)).ConfigureAwait(false);
             var dto = current.Read<AccomplishmentDto>();
-            var version = parse.GetValue(expect) is { } v
-                ? v.ToString(CultureInfo.InvariantCulture)
-                : current.ETag ?? dto.Version.ToString(CultureInfo.InvariantCulture);
+            var version = expect.Choose(parse, current.ETag, dto.Version.ToString(CultureInfo.InvariantCulture));
             var body = options.Merge(parse, parse.GetResult(title) is null ? null : parse.GetValue(title), dto, parse.GetValue(reason));
             var response = await api.SendAsync(
                 HttpMethod.Put, path, ct, body,
-                headers: new Dictionary<string, string> { ["If-Match"] = $"\"{version}\"" },
-                mapError: (r, problem) => r.Status == HttpStatusCode.Conflict ? Conflict(target, version, problem) : NotFound(r, target)).ConfigureAwait(false);
+                headers: ExpectedVersion.IfMatch(version),
+                mapError: expect.MapErrors(target, version, ResourceIds.Accomplishments.NotFound)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);
@@ -145,10 +139,10 @@ internal static class WinCommands
         command.SetAction(async (parse, ct) =>
         {
             using var api = ctx.CreateApi();
-            var target = await AccomplishmentIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Accomplishments.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
             await api.SendAsync(
                 HttpMethod.Delete, $"api/accomplishments/{target}" + OptionValues.Query(("reason", parse.GetValue(reason))), ct,
-                mapError: (r, _) => NotFound(r, target)).ConfigureAwait(false);
+                mapError: (r, _) => ResourceIds.Accomplishments.NotFound(r, target)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson($$"""{"id":"{{target}}","retracted":true}""");
@@ -161,21 +155,5 @@ internal static class WinCommands
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static CliException? NotFound(ApiResponse response, Guid id) =>
-        response.Status == HttpStatusCode.NotFound ? CliException.Validation($"no accomplishment {id}") : null;
-
-    private static CliException Conflict(Guid id, string version, Problem? problem)
-    {
-        if (problem?.Title is { } t && t.StartsWith("The resource was changed", StringComparison.Ordinal))
-        {
-            var now = problem.Detail is { } d && d.IndexOf("now at version ", StringComparison.Ordinal) is var i and >= 0
-                ? "; it is now at version " + new string(d[(i + "now at version ".Length)..].TakeWhile(char.IsAsciiDigit).ToArray())
-                : "";
-            return new CliException(ExitCodes.Conflict, $"accomplishment {id} was changed by someone else (you edited version {version}{now}); nothing was saved: run `ledger revise` again");
-        }
-
-        return new CliException(ExitCodes.Conflict, problem?.ToMessage() ?? $"accomplishment {id} could not be revised (conflict)");
     }
 }

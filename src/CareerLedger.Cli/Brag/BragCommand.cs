@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using CareerLedger.Cli.Infrastructure;
 
 namespace CareerLedger.Cli.Brag;
@@ -14,16 +13,15 @@ internal static class BragCommand
         var asOf = new Option<string>("--as-of") { Description = "Show it as recorded then: a date (end of that day) or an ISO 8601 timestamp", HelpName = "DATE|TIMESTAMP" };
         var format = new Option<string>("--format") { Description = "md (default), html or json", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html", "json");
-        var output = new Option<FileInfo>("--out") { Description = "Write the document to this file and print its path", HelpName = "FILE" };
+        var output = new DocumentOutput(format);
         var command = new Command("brag", "Print (or save) your brag document");
         command.Options.Add(from);
         command.Options.Add(to);
         command.Options.Add(asOf);
-        command.Options.Add(format);
-        command.Options.Add(output);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var kind = ctx.Json ? "json" : parse.GetValue(format)!;
+            var kind = output.Kind(ctx, parse);
             var query = OptionValues.Query(
                 ("from", OptionValues.Date(parse.GetValue(from), "--from")),
                 ("to", OptionValues.Date(parse.GetValue(to), "--to")),
@@ -31,36 +29,7 @@ internal static class BragCommand
                 ("format", kind));
             using var api = ctx.CreateApi();
             var response = await api.SendAsync(HttpMethod.Get, "api/brag" + query, ct).ConfigureAwait(false);
-            var body = response.Body;
-            if (parse.GetValue(output) is { } file)
-            {
-                try
-                {
-                    if (file.Directory is { Exists: false } dir)
-                    {
-                        dir.Create();
-                    }
-
-                    await File.WriteAllTextAsync(file.FullName, body, new UTF8Encoding(false), ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw CliException.Validation($"cannot write {file.FullName}: {ex.Message}");
-                }
-
-                ctx.Out.WriteLine(file.FullName);
-                return ExitCodes.Ok;
-            }
-
-            if (kind == "json")
-            {
-                ctx.WriteJson(body);
-            }
-            else
-            {
-                ctx.Out.Write(body.EndsWith('\n') ? body : body + "\n");
-            }
-
+            await output.WriteAsync(ctx, parse, response.Body, kind, ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

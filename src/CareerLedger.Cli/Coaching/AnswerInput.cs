@@ -53,19 +53,7 @@ internal sealed partial class AnswerInput
             throw CliException.Usage("no answer: give a FILE, - to read stdin, or --text \"…\"");
         }
 
-        if (path == "-")
-        {
-            return await ctx.Environment.StandardInput.ReadToEndAsync(ct).ConfigureAwait(false);
-        }
-
-        try
-        {
-            return await System.IO.File.ReadAllTextAsync(Path.GetFullPath(path), ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.Validation($"cannot read {path}: {ex.Message}");
-        }
+        return await InputFile.ReadAsync(path, ctx.Environment.StandardInput, ct).ConfigureAwait(false);
     }
 
     /// <summary>The <c>--duration</c> in seconds, or null.</summary>

@@ -29,28 +29,8 @@ internal static class OfferFile
     /// <exception cref="CliException">The file cannot be read or parsed, or has the wrong shape (exit 1, naming the file).</exception>
     public static async Task<OfferFileContent> ReadAsync(string path, TextReader stdin, CancellationToken ct)
     {
-        string text;
-        string name;
-        if (path == "-")
-        {
-            name = "stdin";
-            text = await stdin.ReadToEndAsync(ct).ConfigureAwait(false);
-        }
-        else
-        {
-            var full = Path.GetFullPath(path);
-            name = path;
-            try
-            {
-                text = await File.ReadAllTextAsync(full, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw CliException.Validation($"cannot read {path}: {ex.Message}");
-            }
-        }
-
-        return Parse(text, name, IsJson(path, text));
+        var text = await InputFile.ReadAsync(path, stdin, ct).ConfigureAwait(false);
+        return Parse(text, path == "-" ? "stdin" : path, IsJson(path, text));
     }
 
     /// <summary>JSON when the name ends in .json, YAML when it ends in .yaml/.yml, otherwise JSON when the text starts with '{'.</summary>

@@ -42,10 +42,10 @@ internal static class OfferLifecycleCommands
             }
 
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
             var response = await api.SendAsync(
                 HttpMethod.Post, $"api/offers/{target}/counter", ct, rawJsonBody: body.ToJsonString(),
-                mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
+                mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);
@@ -72,10 +72,10 @@ internal static class OfferLifecycleCommands
         {
             var deadline = OptionValues.Date(parse.GetValue(day), "DATE")!;
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
             var response = await api.SendAsync(
                 HttpMethod.Put, $"api/offers/{target}/deadline", ct, new { deadline },
-                mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
+                mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);
@@ -111,10 +111,10 @@ internal static class OfferLifecycleCommands
                 reason = withReason ? parse.GetValue(reason) : null,
             };
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
             var response = await api.SendAsync(
                 HttpMethod.Post, $"api/offers/{target}/{name}", ct, body,
-                mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
+                mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);
@@ -144,8 +144,8 @@ internal static class OfferLifecycleCommands
         command.SetAction(async (parse, ct) =>
         {
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
-            var response = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}/timeline", ct, mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var response = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}/timeline", ct, mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using CareerLedger.Cli.Infrastructure;
 
 namespace CareerLedger.Cli.Offers;
@@ -10,31 +9,28 @@ internal static class OfferReportCommands
 {
     public static Command Compare(CliContext ctx)
     {
-        var currency = CurrencyOption();
-        var rates = RateOption();
+        var money = new ComparisonCurrency();
         var asOf = new Option<string>("--as-of") { Description = "The comparison as recorded then: a date (end of that day) or an ISO 8601 timestamp", HelpName = "DATE|TIMESTAMP" };
         var all = new Option<bool>("--all") { Description = "Include accepted, declined, expired and withdrawn offers" };
-        var format = FormatOption();
-        var output = OutOption();
+        var output = new DocumentOutput(FormatOption());
         var command = new Command("compare", "Your open offers side by side, year by year, in one currency");
-        command.Options.Add(currency);
-        command.Options.Add(rates);
+        money.AddTo(command);
         command.Options.Add(asOf);
         command.Options.Add(all);
-        command.Options.Add(format);
-        command.Options.Add(output);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var kind = ctx.Json ? "json" : parse.GetValue(format)!;
+            var kind = output.Kind(ctx, parse);
             var query = OptionValues.Query(
-                ("currency", OfferValues.Currency(parse.GetValue(currency), "--currency")),
-                ("rates", OfferValues.Rates(parse.GetValue(rates))),
+            [
+                .. money.Query(parse),
                 ("asOf", parse.GetValue(asOf)),
                 ("include", parse.GetValue(all) ? "all" : null),
-                ("format", kind));
+                ("format", kind),
+            ]);
             using var api = ctx.CreateApi();
             var response = await api.SendAsync(HttpMethod.Get, "api/offers/compare" + query, ct).ConfigureAwait(false);
-            await WriteDocumentAsync(ctx, parse.GetValue(output), response.Body, kind, ct).ConfigureAwait(false);
+            await output.WriteAsync(ctx, parse, response.Body, kind, ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -46,49 +42,34 @@ internal static class OfferReportCommands
         var currentTotal = new Option<string>("--current-total") { Description = "What your current job pays a year, all in (in the comparison currency)", HelpName = "AMOUNT" };
         var currentLevel = new Option<string>("--current-level") { Description = "Your current level rank, 1-10 (5 senior, 6 staff)", HelpName = "RANK" };
         var minimum = new Option<string>("--minimum") { Description = "The least you would accept per year (your walk-away floor)", HelpName = "AMOUNT" };
-        var currency = CurrencyOption();
-        var rates = RateOption();
-        var format = FormatOption();
-        var output = OutOption();
+        var money = new ComparisonCurrency();
+        var output = new DocumentOutput(FormatOption());
         var command = new Command("plan", "A negotiation plan for one offer: leverage, asks, targets, walk-away floor, scripts");
         command.Arguments.Add(id);
         command.Options.Add(currentTotal);
         command.Options.Add(currentLevel);
         command.Options.Add(minimum);
-        command.Options.Add(currency);
-        command.Options.Add(rates);
-        command.Options.Add(format);
-        command.Options.Add(output);
+        money.AddTo(command);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var kind = ctx.Json ? "json" : parse.GetValue(format)!;
+            var kind = output.Kind(ctx, parse);
             var query = OptionValues.Query(
-                ("currency", OfferValues.Currency(parse.GetValue(currency), "--currency")),
-                ("rates", OfferValues.Rates(parse.GetValue(rates))),
+            [
+                .. money.Query(parse),
                 ("currentTotal", Invariant(parse.GetValue(currentTotal) is { } total ? OfferValues.Amount(total, "--current-total") : null)),
                 ("currentLevelRank", parse.GetValue(currentLevel) is { } rank ? OfferValues.Whole(rank, "--current-level").ToString(CultureInfo.InvariantCulture) : null),
                 ("minimumAnnual", Invariant(parse.GetValue(minimum) is { } floor ? OfferValues.Amount(floor, "--minimum") : null)),
-                ("format", kind));
+                ("format", kind),
+            ]);
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
-            var response = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}/plan" + query, ct, mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
-            await WriteDocumentAsync(ctx, parse.GetValue(output), response.Body, kind, ct).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var response = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}/plan" + query, ct, mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
+            await output.WriteAsync(ctx, parse, response.Body, kind, ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    private static Option<string> CurrencyOption() => new("--currency")
-    {
-        Description = "Comparison currency (default: the one most of your open offers use)",
-        HelpName = "CODE",
-    };
-
-    private static Option<string[]> RateOption() => new("--rate")
-    {
-        Description = "Exchange rate into the comparison currency, repeatable: EUR=1.08 means 1 EUR = 1.08 of it",
-        HelpName = "CODE=RATE",
-    };
 
     private static Option<string> FormatOption()
     {
@@ -102,40 +83,35 @@ internal static class OfferReportCommands
         return format;
     }
 
-    private static Option<FileInfo> OutOption() => new("--out") { Description = "Write the document to this file and print its path", HelpName = "FILE" };
-
     private static string? Invariant(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Prints the document (JSON indented), or writes it to <paramref name="file"/> and prints the file's full path.</summary>
-    private static async Task WriteDocumentAsync(CliContext ctx, FileInfo? file, string body, string kind, CancellationToken ct)
+    /// <summary>The comparison currency and exchange rates both documents are computed in (<c>--currency</c>, <c>--rate</c>).</summary>
+    private sealed class ComparisonCurrency
     {
-        if (file is not null)
+        public Option<string> Currency { get; } = new("--currency")
         {
-            try
-            {
-                if (file.Directory is { Exists: false } dir)
-                {
-                    dir.Create();
-                }
+            Description = "Comparison currency (default: the one most of your open offers use)",
+            HelpName = "CODE",
+        };
 
-                await File.WriteAllTextAsync(file.FullName, body, new UTF8Encoding(false), ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw CliException.Validation($"cannot write {file.FullName}: {ex.Message}");
-            }
+        public Option<string[]> Rates { get; } = new("--rate")
+        {
+            Description = "Exchange rate into the comparison currency, repeatable: EUR=1.08 means 1 EUR = 1.08 of it",
+            HelpName = "CODE=RATE",
+        };
 
-            ctx.Out.WriteLine(file.FullName);
-            return;
+        /// <summary>Adds <c>--currency</c>, then <c>--rate</c>.</summary>
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Currency);
+            command.Options.Add(Rates);
         }
 
-        if (kind == "json")
-        {
-            ctx.WriteJson(body);
-        }
-        else
-        {
-            ctx.Out.Write(body.EndsWith('\n') ? body : body + "\n");
-        }
+        /// <summary>The checked currency and rates as the first query parameters (exit 1 naming the option when malformed).</summary>
+        public (string Name, string? Value)[] Query(ParseResult parse) =>
+        [
+            ("currency", OfferValues.Currency(parse.GetValue(Currency), "--currency")),
+            ("rates", OfferValues.Rates(parse.GetValue(Rates))),
+        ];
     }
 }

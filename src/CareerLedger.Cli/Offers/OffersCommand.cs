@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using CareerLedger.Cli.Accomplishments;
 using CareerLedger.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -113,7 +112,7 @@ internal static class OffersCommand
                 return ExitCodes.Ok;
             }
 
-            var prefix = AccomplishmentIds.UniquePrefixLength(offers.Select(o => o.Id).ToList());
+            var prefix = ShortIds.UniquePrefixLength(offers.Select(o => o.Id).ToList());
             var table = new Table().Border(ctx.TableBorder);
             table.AddColumn("Company");
             table.AddColumn("Level");
@@ -129,7 +128,7 @@ internal static class OffersCommand
                     new Text($"{OfferValues.Show(o.Terms.BaseSalary)} {o.Terms.Currency}"),
                     new Text(o.Deadline ?? "–"),
                     new Text(o.Status == "open" && o.Stage == "verbal" ? "open (verbal)" : o.Status),
-                    new Text(AccomplishmentIds.Format(o.Id)[..prefix]));
+                    new Text(ShortIds.Format(o.Id)[..prefix]));
             }
 
             ctx.Console.Write(table);
@@ -145,11 +144,7 @@ internal static class OffersCommand
         var file = FileArgument("A JSON or YAML-subset file with the changed terms (or a body with terms, stage, revisedOn, reason); merged over the current terms");
         var reason = new Option<string>("--reason") { Description = "Why the terms changed, e.g. \"after counter\" (kept in the timeline)", HelpName = "TEXT" };
         var received = new Option<string>("--received") { Description = "The day the new terms arrived (yyyy-MM-dd); default today", HelpName = "yyyy-MM-dd" };
-        var expect = new Option<long?>("--expect-version")
-        {
-            Description = "Only apply the change if the offer is still at this version (from `ledger offers list --json`); default: the version just read",
-            HelpName = "N",
-        };
+        var expect = new ExpectedVersion("offer", "ledger offers list --json", "ledger offers revise");
         var options = new OfferTermsOptions();
         var command = new Command("revise", "New terms for an offer: the file and options are merged over its current terms, the rest is kept");
         command.Arguments.Add(id);
@@ -157,7 +152,7 @@ internal static class OffersCommand
         options.AddTo(command);
         command.Options.Add(reason);
         command.Options.Add(received);
-        command.Options.Add(expect);
+        command.Options.Add(expect.Option);
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file);
@@ -172,8 +167,8 @@ internal static class OffersCommand
             var revisedOn = OptionValues.Date(parse.GetValue(received), "--received") ?? content?.RevisedOn;
 
             using var api = ctx.CreateApi();
-            var target = await OfferIds.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
-            var current = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}", ct, mapError: (r, _) => OfferIds.NotFound(r, target)).ConfigureAwait(false);
+            var target = await ResourceIds.Offers.ResolveAsync(api, parse.GetValue(id)!, ct).ConfigureAwait(false);
+            var current = await api.SendAsync(HttpMethod.Get, $"api/offers/{target}", ct, mapError: (r, _) => ResourceIds.Offers.NotFound(r, target)).ConfigureAwait(false);
             var view = JsonNode.Parse(current.Body) as JsonObject;
             if (OfferFile.WithoutNulls(view?["offer"]?["terms"]) is not JsonObject terms)
             {
@@ -186,9 +181,7 @@ internal static class OffersCommand
             }
 
             options.Apply(parse, terms);
-            var version = parse.GetValue(expect) is { } v
-                ? v.ToString(CultureInfo.InvariantCulture)
-                : current.ETag ?? view?["version"]?.ToJsonString() ?? "0";
+            var version = expect.Choose(parse, current.ETag, view?["version"]?.ToJsonString() ?? "0");
             var body = new JsonObject();
             if (revisedOn is not null)
             {
@@ -208,8 +201,8 @@ internal static class OffersCommand
 
             var response = await api.SendAsync(
                 HttpMethod.Put, $"api/offers/{target}/terms", ct, rawJsonBody: body.ToJsonString(),
-                headers: new Dictionary<string, string> { ["If-Match"] = $"\"{version}\"" },
-                mapError: (r, problem) => r.Status == HttpStatusCode.Conflict ? Conflict(target, version, problem) : OfferIds.NotFound(r, target)).ConfigureAwait(false);
+                headers: ExpectedVersion.IfMatch(version),
+                mapError: expect.MapErrors(target, version, ResourceIds.Offers.NotFound)).ConfigureAwait(false);
             if (ctx.Json)
             {
                 ctx.WriteJson(response.Body);
@@ -264,17 +257,4 @@ internal static class OffersCommand
     }
 
     private static string Whole(decimal value) => OfferValues.Show(Math.Round(value, 0, MidpointRounding.AwayFromZero));
-
-    private static CliException Conflict(Guid id, string version, Problem? problem)
-    {
-        if (problem?.Title is { } t && t.StartsWith("The resource was changed", StringComparison.Ordinal))
-        {
-            var now = problem.Detail is { } d && d.IndexOf("now at version ", StringComparison.Ordinal) is var i and >= 0
-                ? "; it is now at version " + new string(d[(i + "now at version ".Length)..].TakeWhile(char.IsAsciiDigit).ToArray())
-                : "";
-            return new CliException(ExitCodes.Conflict, $"offer {id} was changed by someone else (you edited version {version}{now}); nothing was saved: run `ledger offers revise` again");
-        }
-
-        return new CliException(ExitCodes.Conflict, problem?.ToMessage() ?? $"offer {id} could not be revised (conflict)");
-    }
 }

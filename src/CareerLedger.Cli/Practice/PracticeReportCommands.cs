@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CareerLedger.Cli.Accomplishments;
 using CareerLedger.Cli.Coaching;
 using CareerLedger.Cli.Infrastructure;
 using Spectre.Console;
@@ -27,7 +26,7 @@ internal static class PracticeReportCommands
             }
 
             var progress = response.Read<PracticeProgressDto>();
-            ctx.Out.WriteLine($"Practice: {Plural(progress.Sessions, "session")}, {Plural(progress.Answers, "scored answer")}.");
+            ctx.Out.WriteLine($"Practice: {Wording.Plural(progress.Sessions, "session")}, {Wording.Plural(progress.Answers, "scored answer")}.");
             if (progress.Sessions == 0)
             {
                 ctx.Out.WriteLine("Nothing practised yet. Start with `ledger mock start`.");
@@ -72,7 +71,7 @@ internal static class PracticeReportCommands
             ctx.Out.WriteLine("Weakest dimensions: " + (progress.WeakestDimensions.Count == 0 ? "–" : string.Join(", ", progress.WeakestDimensions.Select(CoachView.Label))));
             ctx.Out.WriteLine("Weakest competencies: " + (progress.WeakestCompetencies.Count == 0 ? "–" : string.Join(", ", progress.WeakestCompetencies.Select(c =>
                 progress.ByCompetency.TryGetValue(c, out var points) && points.Count > 0
-                    ? $"{CoachView.Label(c)} (average {Average(points)} over {Plural(points.Count, "answer")})"
+                    ? $"{CoachView.Label(c)} (average {Average(points)} over {Wording.Plural(points.Count, "answer")})"
                     : CoachView.Label(c)))));
             ctx.Out.WriteLine();
             if (progress.StoriesPractised.Count == 0)
@@ -95,7 +94,7 @@ internal static class PracticeReportCommands
                         new Text(s.Times.ToString(CultureInfo.InvariantCulture)),
                         new Text(s.Best.ToString(CultureInfo.InvariantCulture)),
                         new Text(s.Last.ToString(CultureInfo.InvariantCulture)),
-                        new Text(AccomplishmentIds.Format(s.StoryId)));
+                        new Text(ShortIds.Format(s.StoryId)));
                 }
 
                 ctx.Console.Write(table);
@@ -223,6 +222,4 @@ internal static class PracticeReportCommands
         });
         return command;
     }
-
-    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

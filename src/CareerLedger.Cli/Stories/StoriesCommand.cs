@@ -7,8 +7,8 @@ namespace CareerLedger.Cli.Stories;
 
 /// <summary>
 /// <c>ledger stories</c>: the story ranking (its own action, so <c>ledger stories --top 8</c> keeps working), plus the story bank
-/// subcommands <c>draft</c>, <c>list</c>, <c>show</c>, <c>revise</c>, <c>used</c>, <c>link</c>, <c>retire</c> and <c>intro</c>
-/// (<see cref="StoryBankCommands"/>).
+/// subcommands (<c>/api/stories</c>), each in its own file: <c>draft</c> (<see cref="StoriesDraftCommand"/>), <c>list</c>,
+/// <c>show</c>, <c>revise</c>, <c>used</c>, <c>link</c>, <c>retire</c> and <c>intro</c> (<c>Stories&lt;Name&gt;Command</c>).
 /// </summary>
 internal static class StoriesCommand
 {
@@ -19,14 +19,14 @@ internal static class StoriesCommand
         var command = new Command("stories", "Your accomplishments ranked as interview / promotion stories, with the prep checklist; subcommands draft and keep the stories themselves");
         command.Options.Add(top);
         command.Options.Add(asOf);
-        command.Subcommands.Add(StoryBankCommands.Draft(ctx));
-        command.Subcommands.Add(StoryBankCommands.List(ctx));
-        command.Subcommands.Add(StoryBankCommands.Show(ctx));
-        command.Subcommands.Add(StoryBankCommands.Revise(ctx));
-        command.Subcommands.Add(StoryBankCommands.Used(ctx));
-        command.Subcommands.Add(StoryBankCommands.Link(ctx));
-        command.Subcommands.Add(StoryBankCommands.Retire(ctx));
-        command.Subcommands.Add(StoryBankCommands.Intro(ctx));
+        command.Subcommands.Add(StoriesDraftCommand.Create(ctx));
+        command.Subcommands.Add(StoriesListCommand.Create(ctx));
+        command.Subcommands.Add(StoriesShowCommand.Create(ctx));
+        command.Subcommands.Add(StoriesReviseCommand.Create(ctx));
+        command.Subcommands.Add(StoriesUsedCommand.Create(ctx));
+        command.Subcommands.Add(StoriesLinkCommand.Create(ctx));
+        command.Subcommands.Add(StoriesRetireCommand.Create(ctx));
+        command.Subcommands.Add(StoriesIntroCommand.Create(ctx));
         command.SetAction(async (parse, ct) =>
         {
             var query = OptionValues.Query(("top", parse.GetValue(top).ToString(CultureInfo.InvariantCulture)), ("asOf", parse.GetValue(asOf)));
@@ -42,6 +42,17 @@ internal static class StoriesCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The ID argument of the story bank subcommands.</summary>
+    internal static Argument<string> IdArgument() => new("ID") { Description = "The story id, or a unique prefix of it (as `ledger stories list` shows)" };
+
+    /// <summary>A <c>--format star|carl</c> option.</summary>
+    internal static Option<string> FormatOption(string description)
+    {
+        var format = new Option<string>("--format") { Description = description, HelpName = "star|carl" };
+        format.AcceptOnlyFromAmong("star", "carl");
+        return format;
     }
 
     internal static void Render(CliContext ctx, StoryRankingDto ranking)
