@@ -25,7 +25,7 @@ public sealed class FakeModelAppFactory : LedgerAppFactory
         });
     }
 
-    /// <summary>Replies by what the system prompt asks for, so each caller's acceptance check passes.</summary>
+    /// <summary>Replies by what the system prompt asks for (a story draft as structured JSON), so each caller's acceptance check passes.</summary>
     private sealed class FakeChatClient : IChatClient
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -35,8 +35,8 @@ public sealed class FakeModelAppFactory : LedgerAppFactory
             {
                 _ when system.Contains("tell me about yourself", StringComparison.Ordinal) =>
                     "I'm a backend engineer who likes the unglamorous parts of payments. Recently I cut monthly cloud spend from $148k to $104k and led our Black Friday incident response. Next I want to grow into a staff role.",
-                _ when system.Contains("interview story", StringComparison.Ordinal) =>
-                    "Cut checkout latency in half in six weeks\nSituation: Checkout was slow at the evening peak.\nTask: I had to make it fast before the sale.\nAction: I profiled the service and batched the ledger calls into one.\nResult: p99 fell from 420 ms to 210 ms.\nLearnings: I added a latency budget check to CI.",
+                _ when system.Contains("interview story", StringComparison.Ordinal) && options?.ResponseFormat is ChatResponseFormatJson =>
+                    """{"headline":"Cut checkout latency in half in six weeks","situation":"Checkout was slow at the evening peak.","task":"I had to make it fast before the sale.","action":"I profiled the service and batched the ledger calls into one.","result":"p99 fell from 420 ms to 210 ms.","learnings":"I added a latency budget check to CI."}""",
                 _ when system.Contains("follow-up", StringComparison.Ordinal) => "Which decision in that story was yours alone, and why?",
                 _ => "Lead with your own decision, then give the before and after numbers for the result.",
             };

@@ -211,13 +211,25 @@ public sealed class ModelAssistedPracticeTests(ModelAppFactory app) : IClassFixt
         var user = await app.CreateUserAsync();
         var win = await (await user.Http.PostAsJsonAsync("/api/accomplishments", Json.Win("Halved checkout latency", impact: [new { name = "p99 latency", before = 420, after = 210, unit = "ms" }]))).ReadAsync();
         var id = win.GetProperty("id").GetGuid();
-        app.Model.Reply = "Halved checkout latency in six weeks\nSituation: Checkout was slow.\nTask: Make it fast.\nAction: I profiled and batched the ledger calls.\nResult: p99 fell from 420 ms to 210 ms.\nLearnings: I added a latency budget to CI.";
+        app.Model.Reply = JsonSerializer.Serialize(new
+        {
+            headline = "Halved checkout latency in six weeks",
+            situation = "Checkout was slow.",
+            task = "Make it fast.",
+            action = "I profiled and batched the ledger calls.",
+            result = "p99 fell from 420 ms to 210 ms.",
+            learnings = "I added a latency budget to CI.",
+        });
         var modelDraft = await (await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { id } })).ReadAsync();
         modelDraft.GetProperty("draftSource").GetString().ShouldBe("model");
+        modelDraft.GetProperty("draftNote").GetString().ShouldBe("fake-model");
         modelDraft.GetProperty("story").GetProperty("revisions")[0].GetProperty("headline").GetString().ShouldBe("Halved checkout latency in six weeks");
+        modelDraft.GetProperty("text").GetString()!.ShouldContain("Action: I profiled and batched the ledger calls.");
 
+        // Another accomplishment: an identical request would be answered from the response cache.
+        var other = await (await user.Http.PostAsJsonAsync("/api/accomplishments", Json.Win("Cut cloud spend", impact: [new { name = "monthly spend", before = 148, after = 104, unit = "k$" }]))).ReadAsync();
         app.Model.Reply = "Sure! Here is a story about latency.";
-        var fallback = await (await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { id } })).ReadAsync();
+        var fallback = await (await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { other.GetProperty("id").GetGuid() } })).ReadAsync();
         fallback.GetProperty("draftSource").GetString().ShouldBe("template");
         fallback.GetProperty("draftNote").GetString().ShouldBe("the model's answer was unusable");
     }

@@ -22,7 +22,7 @@ public sealed class AiOptions
     /// <summary>Seconds to wait for a model answer before falling back to the deterministic result (1-300, default 20).</summary>
     public int TimeoutSeconds { get; set; } = 20;
 
-    /// <summary>Retries after a failed call (0-3, default 1).</summary>
+    /// <summary>Retries after a failed attempt (408, 429, 500, 502, 503, 504 or a network error; clamped to 0-3, default 1).</summary>
     public int MaxRetries { get; set; } = 1;
 
     /// <summary>Whether a model is configured: a model name and either a key or an explicit endpoint.</summary>

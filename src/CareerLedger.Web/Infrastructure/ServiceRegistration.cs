@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Ai;
-using Microsoft.Extensions.AI;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Offers;
@@ -50,14 +49,7 @@ public static class ServiceRegistration
         services.AddSingleton<CoachService>();
         services.AddSingleton<StoryCommands>();
 
-        var ai = builder.Configuration.GetSection(AiOptions.Section).Get<AiOptions>() ?? new AiOptions();
-        services.AddSingleton(ai);
-        if (ai.Enabled)
-        {
-            services.AddSingleton<IChatClient>(_ => new OpenAiCompatibleChatClient(ai));
-        }
-
-        services.AddSingleton(sp => new AiAssistant(sp.GetService<IChatClient>(), ai, sp.GetRequiredService<ILogger<AiAssistant>>()));
+        services.AddLedgerAi(builder.Configuration);
         return builder;
     }
 

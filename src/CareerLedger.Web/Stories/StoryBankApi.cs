@@ -43,9 +43,9 @@ public sealed record UseStoryRequest(string? Company, string? Round, DateOnly? O
 public sealed record StoryView(long Version, Story Story, string Text, string? DraftSource = null, string? DraftNote = null)
 {
     /// <summary>Maps a document.</summary>
-    public static StoryView Of(Document<Story> doc, AssistedText? draft = null) => new(
+    public static StoryView Of(Document<Story> doc, Assisted<ModelStoryDraft>? draft = null) => new(
         doc.Version, doc.Data, doc.Data.Current.Headline + "\n" + doc.Data.Current.Sections.ToLabelledText(doc.Data.Current.Format),
-        draft is null ? null : CoachApi.Source(draft) == "model" ? "model" : "template", draft?.Note);
+        draft is null ? null : draft.Source == AiSource.Model ? "model" : "template", draft?.Note);
 }
 
 /// <summary>Stories: <c>/api/stories</c> (draft, revise, link, use, retire, "tell me about yourself").</summary>

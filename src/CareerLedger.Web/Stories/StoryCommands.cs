@@ -14,11 +14,12 @@ namespace CareerLedger.Web.Stories;
 public sealed class StoryCommands(IEventStore store, AiAssistant ai)
 {
     /// <summary>
-    /// Drafts a story from accomplishments: the template always, and the model's draft instead when one is configured and its
-    /// answer has the format's sections. Either way the rubric scores the result.
+    /// Drafts a story from accomplishments: the template always, and the model's draft (structured output, a
+    /// <see cref="ModelStoryDraft"/>) instead when one is configured and its answer has a headline and the format's sections.
+    /// Either way the rubric scores the result.
     /// </summary>
     /// <exception cref="DomainValidationException">When an accomplishment id is unknown for this user, or none is given.</exception>
-    public async Task<(Document<Story> Story, AssistedText Draft)> DraftAsync(
+    public async Task<(Document<Story> Story, Assisted<ModelStoryDraft> Draft)> DraftAsync(
         string tenantId, IReadOnlyList<Guid> accomplishmentIds, StoryFormat format, string? clientKey, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -43,20 +44,19 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
 
         errors.ThrowIfAny();
         var template = StoryTemplate.From(wins, format);
-        var templateText = template.Headline + "\n" + template.Sections.ToLabelledText(format);
         var facts = string.Join("\n\n", wins.Select(w =>
             $"Title: {w.Details.Title}\nDate: {w.Details.OccurredOn:yyyy-MM-dd}\nScope: {w.Details.Scope}; involvement: {w.Details.Involvement}\n" +
             $"Description: {w.Details.Description}\nResults: {string.Join("; ", w.Details.Impact.Select(m => m.Describe()))}\nLearnings: {w.Details.Learnings}"));
-        var labels = format == StoryFormat.Star ? "Situation, Task, Action, Result, Learnings" : "Context, Action, Result, Learnings";
-        var assisted = await ai.CompleteAsync(
-            $"You turn an engineer's logged accomplishments into a spoken interview story of 150-300 words. First line: a one-line headline. " +
-            $"Then one paragraph per section, each starting with its label and a colon: {labels}. Use first person singular for the actions, " +
+        var fields = format == StoryFormat.Star ? "situation, task, action, result and learnings" : "context, action, result and learnings";
+        var assisted = await ai.CompleteStructuredAsync(
+            "You turn an engineer's logged accomplishments into a spoken interview story of 150-300 words. Give a one-line headline " +
+            $"and one paragraph for each of {fields}; leave the other sections null. Use first person singular for the actions, " +
             "keep every number from the facts, invent nothing.",
             facts,
-            templateText,
-            text => Parse(text, format) is not null,
+            ModelStoryDraft.From(template.Headline, template.Sections),
+            draft => draft.For(format) is not null,
             ct);
-        var (headline, sections) = assisted.Source == AiSource.Model ? Parse(assisted.Text, format)!.Value : (template.Headline, template.Sections);
+        var (headline, sections) = assisted.Source == AiSource.Model ? assisted.Value.For(format)!.Value : (template.Headline, template.Sections);
         var score = Score(sections, format);
         var draftedBy = assisted.Source == AiSource.Model ? "model:" + assisted.Note : "template";
         var (story, _) = await StreamCreation.StartAsync<Story>(
@@ -92,40 +92,4 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
 
     /// <summary>The coach's format for a story format.</summary>
     public static AnswerFormat Map(StoryFormat format) => format == StoryFormat.Star ? AnswerFormat.Star : AnswerFormat.Carl;
-
-    /// <summary>Reads a model draft: a headline line, then labelled sections; null when a required section is missing.</summary>
-    public static (string Headline, StorySections Sections)? Parse(string text, StoryFormat format)
-    {
-        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (lines.Count < 3)
-        {
-            return null;
-        }
-
-        var headline = lines[0].Trim('#', '*', ' ');
-        var sections = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? current = null;
-        foreach (var line in lines.Skip(1))
-        {
-            var clean = line.Replace("**", "", StringComparison.Ordinal);
-            var colon = clean.IndexOf(':', StringComparison.Ordinal);
-            var label = colon > 0 ? clean[..colon].Trim() : null;
-            if (label is "Situation" or "Task" or "Context" or "Action" or "Actions" or "Result" or "Results" or "Learnings" or "Learning")
-            {
-                current = label.TrimEnd('s') is "Action" or "Result" or "Learning" ? label.TrimEnd('s') : label;
-                sections[current] = clean[(colon + 1)..].Trim();
-            }
-            else if (current is not null)
-            {
-                sections[current] += " " + clean;
-            }
-        }
-
-        string? Get(string key) => sections.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
-        var parsed = new StorySections(Get("Situation"), Get("Task"), Get("Context"), Get("Action"), Get("Result"), Get("Learning"));
-        var complete = format == StoryFormat.Star
-            ? parsed.Situation is not null && parsed.Action is not null && parsed.Result is not null
-            : parsed.Context is not null && parsed.Action is not null && parsed.Result is not null;
-        return complete && headline.Length is > 0 and <= 200 ? (headline, parsed) : null;
-    }
 }

@@ -7,7 +7,8 @@ namespace CareerLedger.Web.Tests.Ai;
 
 /// <summary>
 /// A local stand-in for an OpenAI-compatible chat endpoint on 127.0.0.1, whose behaviour each test sets: a normal answer,
-/// an HTTP error, malformed JSON, or a hang (for timeouts). Records the requests it received.
+/// an HTTP error, malformed JSON, or a hang (for timeouts), optionally after a number of transient 500s. Records the
+/// requests it received.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -20,6 +21,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public Mode Behaviour { get; set; } = Mode.Answer;
 
     public string Reply { get; set; } = "A fine answer.";
+
+    /// <summary>How many of the next requests get a 500 before <see cref="Behaviour"/> applies again.</summary>
+    public int TransientFailures { get; set; }
 
     public List<string> Requests { get; } = [];
 
@@ -34,12 +38,19 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         app.MapPost("/v1/chat/completions", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var mode = server.Behaviour;
             lock (server.Requests)
             {
-                server.Requests.Add(reader.ReadToEndAsync().GetAwaiter().GetResult());
+                server.Requests.Add(body);
+                if (server.TransientFailures > 0)
+                {
+                    server.TransientFailures--;
+                    mode = Mode.ServerError;
+                }
             }
 
-            switch (server.Behaviour)
+            switch (mode)
             {
                 case Mode.ServerError:
                     http.Response.StatusCode = 500;
