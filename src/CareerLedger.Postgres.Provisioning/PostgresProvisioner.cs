@@ -11,14 +11,12 @@ namespace CareerLedger.Postgres.Provisioning;
 /// Finds or starts a PostgreSQL server. One implementation for the app's zero-config dev mode and for the tests.
 /// </summary>
 /// <remarks>
-/// Order: (1) an explicit connection string, only checked; (2) when <see cref="PostgresProvisioningOptions.PreferDocker"/>
-/// and a Docker engine answers <c>docker info</c> within 5 s, a container of <see cref="PostgresProvisioningOptions.DockerImage"/>;
-/// (3) a private cluster from local server binaries (<c>initdb</c>/<c>pg_ctl</c> on PATH or under
-/// <c>/usr/lib/postgresql/*/bin</c>, highest version), listening on a free port of 127.0.0.1 only;
-/// (4) otherwise an <see cref="InvalidOperationException"/> that says what to install or set.
-/// A persistent cluster (<see cref="PostgresProvisioningOptions.DataDirectory"/>) sticks to the kind that created it
-/// (Docker or local binaries), recorded in its credentials file. When the process runs as root, the server programs run as
-/// the <c>postgres</c> OS user (via <c>runuser</c>, or <c>su</c> when absent). The local-binaries path needs Linux or macOS.
+/// Order: (1) an explicit connection string, only checked; (2) a private cluster from local server binaries
+/// (<c>initdb</c>/<c>pg_ctl</c> on PATH or under <c>/usr/lib/postgresql/*/bin</c>, highest version), listening on a free port
+/// of 127.0.0.1 only; (3) otherwise an <see cref="InvalidOperationException"/> that says what to install or set.
+/// When the process runs as root, the server programs run as the <c>postgres</c> OS user (via <c>runuser</c>, or <c>su</c> when
+/// absent). The local-binaries path needs Linux or macOS. Docker is not driven from here: with Docker, run a server
+/// (<c>docker compose up</c>) and pass its connection string.
 /// </remarks>
 public static class PostgresProvisioner
 {
@@ -67,92 +65,40 @@ public static class PostgresProvisioner
 
         if (OperatingSystem.IsWindows())
         {
-            var engine = options.PreferDocker ? await DockerEngine.DetectAsync(log, ct).ConfigureAwait(false) : null;
-            throw new InvalidOperationException(engine is null
-                ? NothingAvailableMessage + " (Starting local server binaries is supported on Linux and macOS only.)"
-                : "Docker-started PostgreSQL is supported on Linux and macOS only here; set ConnectionStrings__Ledger to a server's connection string.");
+            throw new InvalidOperationException(NothingAvailableMessage + " (Starting local server binaries is supported on Linux and macOS only.)");
         }
 
-        return await StartOwnAsync(options, log, deadline, ct).ConfigureAwait(false);
+        return await StartClusterAsync(options, log, deadline, ct).ConfigureAwait(false);
     }
 
     private const string NothingAvailableMessage =
-        "No PostgreSQL server available: set ConnectionStrings__Ledger (tests: CAREERLEDGER_TEST_DB) to a server's connection string, " +
-        "or install and start Docker, or install PostgreSQL server binaries (e.g. 'apt-get install postgresql', which provides initdb and pg_ctl under /usr/lib/postgresql/*/bin).";
+        "No PostgreSQL server available: set ConnectionStrings__Ledger (tests: CAREERLEDGER_TEST_DB) to a server's connection string " +
+        "(with Docker, 'docker compose up' runs one), or install PostgreSQL server binaries " +
+        "(e.g. 'apt-get install postgresql', which provides initdb and pg_ctl under /usr/lib/postgresql/*/bin).";
 
     [UnsupportedOSPlatform("windows")]
-    private static async Task<PostgresServer> StartOwnAsync(PostgresProvisioningOptions options, Action<string> log, Deadline deadline, CancellationToken ct)
+    private static async Task<PostgresServer> StartClusterAsync(PostgresProvisioningOptions options, Action<string> log, Deadline deadline, CancellationToken ct)
     {
-        var files = options.DataDirectory is null ? null : new PersistentClusterFiles(options.DataDirectory);
-
-        // Which kind may serve: a persistent cluster sticks to the kind that created it. (Read again under the lock below.)
-        var kind = files is null ? AnyKind : KindOf(files);
-        Exception? dockerFailure = null;
-        if (kind == PersistentClusterFiles.DockerSource || (kind == AnyKind && options.PreferDocker))
-        {
-            var engine = await DockerEngine.DetectAsync(log, ct).ConfigureAwait(false);
-            if (engine is not null)
-            {
-                try
-                {
-                    using var dockerLock = files is null ? null : await files.LockAsync(log, ct).ConfigureAwait(false);
-                    return await engine.StartAsync(options, files, files?.ReadCredentials(), deadline, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (kind == AnyKind && ex is InvalidOperationException or TimeoutException)
-                {
-                    dockerFailure = ex;
-                    log($"docker path failed, trying local server binaries: {ex.Message}");
-                }
-            }
-            else if (kind == PersistentClusterFiles.DockerSource)
-            {
-                throw new InvalidOperationException(
-                    $"The cluster in {files!.DataDirectory} was created in a Docker container, but no Docker engine answers. " +
-                    $"Start Docker, or delete {files.DataDirectory} and {files.CredentialsPath} to create a cluster from local binaries.");
-            }
-        }
-
         var binaries = await PostgresBinaries.FindAsync(log, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(
-                dockerFailure is null ? NothingAvailableMessage : $"{NothingAvailableMessage} (Docker was tried and failed: {dockerFailure.Message})",
-                dockerFailure);
+            ?? throw new InvalidOperationException(NothingAvailableMessage);
         var account = await ServerAccount.DetectAsync(ct).ConfigureAwait(false);
         var cluster = new LocalCluster(binaries, account, options, log);
-        if (files is null)
+        if (options.DataDirectory is null)
         {
             return await cluster.StartThrowawayAsync(deadline, ct).ConfigureAwait(false);
         }
 
+        var files = new PersistentClusterFiles(options.DataDirectory);
         // Fail before creating anything when the postgres user could never reach the directory (e.g. under /root).
         await cluster.CheckReachableAsync(files, ct).ConfigureAwait(false);
-        using var localLock = await files.LockAsync(log, ct).ConfigureAwait(false);
-        var credentials = files.ReadCredentials();
-        if (credentials?.Source == PersistentClusterFiles.DockerSource && !files.DataDirectoryIsEmpty)
-        {
-            throw new InvalidOperationException(
-                $"The cluster in {files.DataDirectory} was created in a Docker container meanwhile; start again to use it through Docker.");
-        }
-
-        return await cluster.StartPersistentAsync(files, credentials, deadline, ct).ConfigureAwait(false);
+        using var clusterLock = await files.LockAsync(log, ct).ConfigureAwait(false);
+        return await cluster.StartPersistentAsync(files, files.ReadCredentials(), deadline, ct).ConfigureAwait(false);
     }
 
-    private const string AnyKind = "any";
-
-    [UnsupportedOSPlatform("windows")]
-    private static string KindOf(PersistentClusterFiles files)
-    {
-        if (files.DataDirectoryIsEmpty)
-        {
-            return AnyKind; // nothing created yet (or an earlier attempt failed before initialising anything)
-        }
-
-        return files.ReadCredentials()?.Source ?? PersistentClusterFiles.LocalSource;
-    }
-
-    /// <summary>Checks an explicit connection string (open plus <c>select 1</c>), retrying while the server is still starting.</summary>
     /// <summary>How long an explicitly named server may take to accept connections before start-up fails.</summary>
     private static readonly TimeSpan ExternalServerPatience = TimeSpan.FromSeconds(15);
 
+    /// <summary>Checks an explicit connection string (open plus <c>select 1</c>), retrying while the server is still starting.</summary>
     private static async Task<PostgresServer> UseExternalAsync(string connectionString, Action<string> log, CancellationToken ct)
     {
         string endpoint;

@@ -28,12 +28,6 @@ public sealed record PostgresProvisioningOptions
     /// </summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>Try a Docker container before local server binaries when a Docker engine answers. Default <see langword="true"/>.</summary>
-    public bool PreferDocker { get; init; } = true;
-
-    /// <summary>The image used on the Docker path. Default <c>postgres:16-alpine</c>.</summary>
-    public string DockerImage { get; init; } = "postgres:16-alpine";
-
     /// <summary>
     /// The database created (if missing) on a server we start, and named in the returned connection string.
     /// Ignored for an explicit <see cref="ConnectionString"/>. Default <c>careerledger</c>. At most 63 bytes.
@@ -64,19 +58,12 @@ public sealed record PostgresProvisioningOptions
         {
             throw new ArgumentException($"{nameof(DatabaseName)} must be 1 to 63 bytes without NUL characters (was '{DatabaseName}').", nameof(DatabaseName));
         }
-
-        if (PreferDocker && string.IsNullOrWhiteSpace(DockerImage))
-        {
-            throw new ArgumentException($"{nameof(DockerImage)} must not be blank when {nameof(PreferDocker)} is true.", nameof(DockerImage));
-        }
     }
 
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("ConnectionString = ").Append(ConnectionString is null ? "null" : Redact(ConnectionString))
             .Append(", DataDirectory = ").Append(DataDirectory ?? "null")
-            .Append(", PreferDocker = ").Append(PreferDocker)
-            .Append(", DockerImage = ").Append(DockerImage)
             .Append(", DatabaseName = ").Append(DatabaseName)
             .Append(", FastUnsafe = ").Append(FastUnsafe)
             .Append(", StartTimeout = ").Append(StartTimeout);

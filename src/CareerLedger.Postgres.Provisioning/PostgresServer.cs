@@ -2,7 +2,7 @@ namespace CareerLedger.Postgres.Provisioning;
 
 /// <summary>
 /// A PostgreSQL server found or started by <see cref="PostgresProvisioner.StartAsync"/>.
-/// Disposing it stops what was started for it (a container, a private cluster) and deletes a throwaway data directory;
+/// Disposing it stops the private cluster that was started for it and deletes a throwaway data directory;
 /// it does nothing for an external server or for a persistent cluster that was already running.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
@@ -34,8 +34,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public bool OwnsServer => _stop is not null;
 
     /// <summary>
-    /// Stops what this instance started: <c>docker rm -f</c> (throwaway) or <c>docker stop</c> (persistent) for a container,
-    /// <c>pg_ctl stop -m fast</c> for a private cluster, then deletes a throwaway data directory.
+    /// Stops the cluster this instance started (<c>pg_ctl stop</c>: <c>-m immediate</c> for a throwaway cluster, <c>-m fast</c> for a
+    /// persistent one), then deletes a throwaway data directory.
     /// Idempotent. Cleanup failures are swallowed (best effort); it never throws.
     /// </summary>
     /// <returns>A task that completes when the server is stopped (at most about 30 seconds).</returns>

@@ -6,9 +6,6 @@ public enum PostgresSource
     /// <summary>An explicit connection string supplied by the caller (an external server that is never stopped by us).</summary>
     ConnectionString,
 
-    /// <summary>A container started with the <c>docker</c> CLI.</summary>
-    Docker,
-
     /// <summary>A private cluster run from local PostgreSQL server binaries (<c>initdb</c>, <c>pg_ctl</c>, <c>postgres</c>).</summary>
     LocalBinaries,
 }

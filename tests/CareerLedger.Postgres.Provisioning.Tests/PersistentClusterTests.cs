@@ -105,7 +105,6 @@ public sealed class PersistentClusterTests(ITestOutputHelper output)
     private static PostgresProvisioningOptions Options(string dataDirectory) => new()
     {
         DataDirectory = dataDirectory,
-        PreferDocker = false,
         DatabaseName = "persistent_test",
         FastUnsafe = true,
         StartTimeout = TimeSpan.FromSeconds(45),

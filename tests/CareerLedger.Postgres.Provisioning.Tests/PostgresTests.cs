@@ -7,7 +7,7 @@ public sealed class PostgresTests : ICollectionFixture<PostgresFixture>;
 
 /// <summary>
 /// Tests that start their own clusters from local binaries run one after another: several concurrent initdb runs on a small
-/// machine would make the timing assertions (e.g. the Docker fall-through) flaky.
+/// machine would make their timing assertions flaky.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class LocalClusterTests

@@ -11,7 +11,7 @@ public sealed partial class ThrowawayClusterTests(ITestOutputHelper output)
     public async Task a_throwaway_cluster_answers_select_version_and_is_gone_with_its_port_closed_after_dispose()
     {
         var log = new ProvisionerLog(output);
-        var options = new PostgresProvisioningOptions { PreferDocker = false, DatabaseName = "throwaway_test", FastUnsafe = true };
+        var options = new PostgresProvisioningOptions { DatabaseName = "throwaway_test", FastUnsafe = true };
 
         var server = await PostgresProvisioner.StartAsync(options, log.Write);
         string dataDirectory;

@@ -21,7 +21,7 @@ public sealed class UnreachableDataDirectoryTests(ITestOutputHelper output)
         try
         {
             var ex = await Should.ThrowAsync<InvalidOperationException>(() => PostgresProvisioner.StartAsync(
-                new PostgresProvisioningOptions { DataDirectory = data, PreferDocker = false }, new ProvisionerLog(output).Write));
+                new PostgresProvisioningOptions { DataDirectory = data }, new ProvisionerLog(output).Write));
 
             output.WriteLine(ex.Message);
             ex.Message.ShouldContain(data);
@@ -52,7 +52,7 @@ public sealed class UnreachableDataDirectoryTests(ITestOutputHelper output)
         try
         {
             var ex = await Should.ThrowAsync<InvalidOperationException>(() => PostgresProvisioner.StartAsync(
-                new PostgresProvisioningOptions { DataDirectory = data, PreferDocker = false }, new ProvisionerLog(output).Write));
+                new PostgresProvisioningOptions { DataDirectory = data }, new ProvisionerLog(output).Write));
 
             output.WriteLine(ex.Message);
             ex.Message.ShouldContain(data);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using CareerLedger.Postgres.Provisioning;
 using Npgsql;
 
 namespace CareerLedger.Testing;
@@ -12,7 +11,7 @@ internal static class TestDatabases
     private const int MaxIdentifierLength = 63;
     private static readonly ConcurrentBag<string> Created = [];
 
-    public static async Task<string> CreateAsync(PostgresServer server, string? prefix)
+    public static async Task<string> CreateAsync(TestPostgresServer server, string? prefix)
     {
         var name = NewName(prefix);
         var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
@@ -54,7 +53,7 @@ internal static class TestDatabases
     }
 
     /// <summary>On an external server (not ours to throw away), drops the databases created by this process. Best effort.</summary>
-    public static async Task DropAllAsync(PostgresServer server)
+    public static async Task DropAllAsync(TestPostgresServer server)
     {
         if (server.OwnsServer || Created.IsEmpty)
         {

@@ -7,8 +7,6 @@ internal sealed class Deadline(TimeSpan budget)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public TimeSpan Budget { get; } = budget;
-
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Time left, at least one second so tools are never handed a zero timeout.</summary>
@@ -16,7 +14,7 @@ internal sealed class Deadline(TimeSpan budget)
     {
         get
         {
-            var left = Budget - _clock.Elapsed;
+            var left = budget - _clock.Elapsed;
             return left < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : left;
         }
     }

@@ -44,7 +44,7 @@ internal sealed partial class LocalCluster
             }
 
             // Credentials first: a crash after initdb must never leave a cluster whose password nobody knows.
-            credentials = new ClusterCredentials(PersistentClusterFiles.LocalSource, User, credentials?.Password ?? Secrets.NewPassword());
+            credentials = new ClusterCredentials(User, credentials?.Password ?? Secrets.NewPassword());
             files.WriteCredentials(credentials);
             Directory.CreateDirectory(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var pwfile = Path.Combine(files.Parent, $"{Path.GetFileName(data)}.pwfile-{Secrets.NewId(8)}");

@@ -5,19 +5,16 @@ using System.Text;
 namespace CareerLedger.Postgres.Provisioning.Internal;
 
 /// <summary>What a persistent cluster keeps beside its data directory.</summary>
-internal sealed record ClusterCredentials(string Source, string User, string Password);
+internal sealed record ClusterCredentials(string User, string Password);
 
 /// <summary>
 /// The files kept next to a persistent data directory <c>&lt;parent&gt;/&lt;name&gt;</c>:
-/// <c>&lt;name&gt;.credentials</c> (who created it, user, password; mode 0600), <c>&lt;name&gt;.port</c> (the port of a
+/// <c>&lt;name&gt;.credentials</c> (user and password; mode 0600), <c>&lt;name&gt;.port</c> (the port of a
 /// server we started) and <c>&lt;name&gt;.lock</c> (serialises concurrent starts).
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal sealed class PersistentClusterFiles
 {
-    public const string LocalSource = "local";
-    public const string DockerSource = "docker";
-
     public PersistentClusterFiles(string dataDirectory)
     {
         DataDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
@@ -41,25 +38,6 @@ internal sealed class PersistentClusterFiles
 
     /// <summary>True when the data directory holds an initialised cluster (<c>PG_VERSION</c> exists).</summary>
     public bool ClusterExists => File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
-
-    /// <summary>
-    /// True when the data directory is missing or empty. False when it has entries or cannot be listed
-    /// (e.g. a Docker-created directory owned by the container's postgres user).
-    /// </summary>
-    public bool DataDirectoryIsEmpty
-    {
-        get
-        {
-            try
-            {
-                return !Directory.Exists(DataDirectory) || !Directory.EnumerateFileSystemEntries(DataDirectory).Any();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-        }
-    }
 
     /// <summary>The major version that created the cluster (contents of <c>PG_VERSION</c>), or null.</summary>
     public string? ClusterVersion => ClusterExists ? File.ReadAllText(Path.Combine(DataDirectory, "PG_VERSION")).Trim() : null;
@@ -124,10 +102,7 @@ internal sealed class PersistentClusterFiles
             throw new InvalidOperationException($"The credentials file {CredentialsPath} has no 'password=' line. Restore it, or delete it together with {DataDirectory} to start over.");
         }
 
-        return new ClusterCredentials(
-            values.GetValueOrDefault("source", LocalSource),
-            values.GetValueOrDefault("user", "ledger"),
-            password);
+        return new ClusterCredentials(values.GetValueOrDefault("user", "ledger"), password);
     }
 
     /// <summary>Writes the credentials file with mode 0600, owned by the current user.</summary>
@@ -136,7 +111,6 @@ internal sealed class PersistentClusterFiles
         var text = new StringBuilder()
             .Append("# CareerLedger private PostgreSQL cluster at ").Append(DataDirectory).Append('\n')
             .Append("# Generated on first start; keep this file private (mode 0600). Deleting it makes the cluster unusable.\n")
-            .Append("source=").Append(credentials.Source).Append('\n')
             .Append("user=").Append(credentials.User).Append('\n')
             .Append("password=").Append(credentials.Password).Append('\n')
             .ToString();

@@ -22,9 +22,6 @@ internal sealed record ProcessResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>What to run: an executable and its arguments, never a shell string.</summary>
 internal sealed record ProcessSpec(string FileName, IReadOnlyList<string> Arguments)
 {
-    /// <summary>Extra environment variables for the child (values may be secrets; they are never logged).</summary>
-    public IReadOnlyDictionary<string, string>? Environment { get; init; }
-
     /// <summary>The child's working directory; <see langword="null"/> = inherit.</summary>
     public string? WorkingDirectory { get; init; }
 
@@ -63,14 +60,6 @@ internal static class ProcessRunner
         // Tool messages in English so that the few we look for (port clash, bad locale) can be recognised.
         psi.Environment["LC_ALL"] = "C";
         psi.Environment["LANGUAGE"] = "C";
-        if (spec.Environment is not null)
-        {
-            foreach (var (key, value) in spec.Environment)
-            {
-                psi.Environment[key] = value;
-            }
-        }
-
         if (spec.WorkingDirectory is not null)
         {
             psi.WorkingDirectory = spec.WorkingDirectory;

@@ -9,7 +9,7 @@ internal static class Secrets
     /// <summary>A random password of 32 letters and digits (about 185 bits), safe in connection strings and shells.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetString(Alphabet, 32);
 
-    /// <summary>Random lowercase hex, for directory and container names.</summary>
+    /// <summary>Random lowercase hex, for directory and file names.</summary>
     public static string NewId(int length = 12) => RandomNumberGenerator.GetHexString(length, lowercase: true);
 
     /// <summary>A short stable hash of a text (lowercase hex), e.g. to name things after a data directory.</summary>

@@ -39,7 +39,6 @@ public static class Database
             {
                 ConnectionString = config.GetConnectionString("Ledger") is { Length: > 0 } cs ? cs : null,
                 DataDirectory = config["CareerLedger:DataDirectory"] is { Length: > 0 } dir ? dir : DefaultDataDirectory(),
-                PreferDocker = config.GetValue("CareerLedger:UseDocker", true),
             },
             line => log.LogInformation("{Line}", line));
         log.LogInformation("Database: {Description}", server.Description);
