@@ -1,4 +1,4 @@
-using CareerLedger.EventStore;
+using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Brag;
@@ -15,7 +15,8 @@ builder.AddLedgerServices();
 var database = await builder.AddLedgerDatabaseAsync();
 
 var app = builder.Build();
-await app.Services.GetRequiredService<PostgresEventStore>().InitializeAsync();
+// Create or update every table before serving; Marten takes an advisory lock, so instances starting together are safe.
+await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 _ = app.Services.GetRequiredService<CareerLedger.Domain.Questions.QuestionBank>(); // load and validate the question bank at start-up
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (await AdminCommands.TryRunAsync(app, args) is { } exitCode)

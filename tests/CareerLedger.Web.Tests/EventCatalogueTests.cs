@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
@@ -5,7 +6,8 @@ using CareerLedger.Domain.Feedback;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Stories;
-using CareerLedger.EventStore;
+using JasperFx.Events;
+using Marten;
 using CareerLedger.Testing;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +25,8 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
     [Fact]
     public async Task every_career_event_type_round_trips_through_postgres()
     {
-        var store = app.Services.GetRequiredService<IEventStore>();
-        var options = app.Services.GetRequiredService<EventStoreOptions>();
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var json = LedgerStore.CreateJson();
         var tenant = Guid.NewGuid().ToString();
         var a = Guid.NewGuid();
         var f = Guid.NewGuid();
@@ -59,18 +61,18 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         var o2 = Guid.NewGuid();
         var o3 = Guid.NewGuid();
         var o4 = Guid.NewGuid();
-        await store.AppendAsync(tenant, a, LedgerStore.AccomplishmentStream, ExpectedVersion.NoStream, accomplishmentEvents);
-        await store.AppendAsync(tenant, f, LedgerStore.FeedbackStream, ExpectedVersion.NoStream, feedbackEvents);
-        await store.AppendAsync(tenant, o, LedgerStore.OfferStream, ExpectedVersion.NoStream, offerEvents);
+        await StartAsync(store, tenant, a, accomplishmentEvents);
+        await StartAsync(store, tenant, f, feedbackEvents);
+        await StartAsync(store, tenant, o, offerEvents);
         object[] closings =
         [
             new OfferReceived(o2, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferAccepted(o2, new DateOnly(2026, 11, 2)),
             new OfferReceived(o3, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferExpired(o3, new DateOnly(2026, 11, 3)),
             new OfferReceived(o4, OfferStage.Written, new DateOnly(2026, 11, 1), terms), new OfferWithdrawn(o4, new DateOnly(2026, 11, 4), "hiring freeze"),
         ];
-        await store.AppendAsync(tenant, o2, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[0..2]);
-        await store.AppendAsync(tenant, o3, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[2..4]);
-        await store.AppendAsync(tenant, o4, LedgerStore.OfferStream, ExpectedVersion.NoStream, closings[4..6]);
+        await StartAsync(store, tenant, o2, closings[0..2]);
+        await StartAsync(store, tenant, o3, closings[2..4]);
+        await StartAsync(store, tenant, o4, closings[4..6]);
 
         var st = Guid.NewGuid();
         var sections = new StorySections("Checkout was slow.", "Make it fast.", null, "I batched the ledger calls.", "p99 fell 50 %.", "Latency budget in CI.");
@@ -94,40 +96,70 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
             new MockFollowUpAsked(ms, "q-001-x", "What was your part?", "rubric"),
             new MockSessionFinished(ms, new DateOnly(2026, 11, 20), new SessionSummary(1, 70, new Dictionary<string, int> { ["ownership"] = 40 }, ["ownership"], [])),
         ];
-        await store.AppendAsync(tenant, st, LedgerStore.StoryStream, ExpectedVersion.NoStream, storyEvents);
-        await store.AppendAsync(tenant, ms, LedgerStore.MockSessionStream, ExpectedVersion.NoStream, sessionEvents);
+        await StartAsync(store, tenant, st, storyEvents);
+        await StartAsync(store, tenant, ms, sessionEvents);
 
-        var read = new List<StoredEvent>();
-        foreach (var id in new[] { a, f, o, o2, o3, o4, st, ms })
+        var read = new List<IEvent>();
+        await using (var session = store.QuerySession(tenant))
         {
-            read.AddRange(await store.ReadStreamAsync(tenant, id));
+            foreach (var id in new[] { a, f, o, o2, o3, o4, st, ms })
+            {
+                read.AddRange(await session.Events.FetchStreamAsync(id));
+            }
         }
 
         var written = accomplishmentEvents.Concat(feedbackEvents).Concat(offerEvents).Concat(closings).Concat(storyEvents).Concat(sessionEvents).ToList();
-        read.Take(6).Select(e => e.TypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
-        options.Events.Names.Order().ShouldBe(read.Select(e => e.TypeName).Distinct().Order(), "every registered type is covered here");
+        read.Take(6).Select(e => e.EventTypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
+        LedgerStore.EventTypes.Select(e => e.Name).Order().ShouldBe(read.Select(e => e.EventTypeName).Distinct().Order(), "every registered type is covered here");
         for (var i = 0; i < written.Count; i++)
         {
             read[i].Data.GetType().ShouldBe(written[i].GetType());
-            var stored = JsonSerializer.SerializeToNode(read[i].Data, read[i].Data.GetType(), options.Json);
-            var original = JsonSerializer.SerializeToNode(written[i], written[i].GetType(), options.Json);
-            System.Text.Json.Nodes.JsonNode.DeepEquals(stored, original).ShouldBeTrue($"{read[i].TypeName}: {stored?.ToJsonString()} != {original?.ToJsonString()}");
+            var stored = JsonSerializer.SerializeToNode(read[i].Data, read[i].Data.GetType(), json);
+            var original = JsonSerializer.SerializeToNode(written[i], written[i].GetType(), json);
+            System.Text.Json.Nodes.JsonNode.DeepEquals(stored, original).ShouldBeTrue($"{read[i].EventTypeName}: {stored?.ToJsonString()} != {original?.ToJsonString()}");
         }
     }
 
     [Fact]
-    public async Task rebuilding_the_accomplishment_projection_reproduces_the_inline_documents()
+    public async Task rebuilding_every_projection_through_the_daemon_reproduces_the_inline_documents()
     {
         var user = await app.CreateUserAsync();
         using var content = new StringContent(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "senior-backend-year.json")), System.Text.Encoding.UTF8, "application/json");
         (await user.Http.PostAsync("/api/import", content)).EnsureSuccessStatusCode();
-        var before = await user.Http.GetStringAsync("/api/accomplishments?includeRetracted=true");
+        var other = await app.CreateUserAsync();
+        (await other.Http.PostAsJsonAsync("/api/accomplishments", new { title = "Someone else's win", occurredOn = "2026-11-02" })).EnsureSuccessStatusCode();
+        var wins = await user.Http.GetFromJsonAsync<List<JsonElement>>("/api/accomplishments");
+        var story = await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { wins![0].GetProperty("id").GetGuid() } });
+        story.EnsureSuccessStatusCode();
+        (await user.Http.PostAsJsonAsync("/api/practice/sessions", new { questions = 2, seed = 7 })).EnsureSuccessStatusCode();
+        string[] views = ["/api/accomplishments?includeRetracted=true", "/api/feedback?includeRetracted=true", "/api/stories?includeRetired=true", "/api/practice/sessions"];
+        var before = new List<string>();
+        foreach (var view in views)
+        {
+            before.Add(await user.Http.GetStringAsync(view));
+        }
 
-        var store = app.Services.GetRequiredService<PostgresEventStore>();
-        await store.RebuildAsync("accomplishments");
-        await store.RebuildAsync("feedback");
+        var otherBefore = await other.Http.GetStringAsync("/api/accomplishments");
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        foreach (var name in AdminCommands.ProjectionNames)
+        {
+            await AdminCommands.RebuildAsync(store, name, CancellationToken.None);
+        }
 
-        (await user.Http.GetStringAsync("/api/accomplishments?includeRetracted=true")).ShouldBe(before);
+        for (var i = 0; i < views.Length; i++)
+        {
+            (await user.Http.GetStringAsync(views[i])).ShouldBe(before[i], views[i]);
+        }
+
+        (await other.Http.GetStringAsync("/api/accomplishments")).ShouldBe(otherBefore);
+        before[0].Length.ShouldBeGreaterThan(1000);
+    }
+
+    private static async Task StartAsync(IDocumentStore store, string tenant, Guid id, IEnumerable<object> events)
+    {
+        await using var session = store.LightweightSession(tenant);
+        session.Events.StartStream(id, events.ToArray());
+        await session.SaveChangesAsync();
     }
 }

@@ -13,6 +13,12 @@ namespace CareerLedger.Domain.Accomplishments;
 public sealed record Accomplishment(
     Guid Id, AccomplishmentDetails Details, bool Retracted, DateTimeOffset LoggedAt, DateTimeOffset UpdatedAt, int Revisions, string? ClientKey)
 {
+    /// <summary>
+    /// The stream version of the last event folded into this state (1 after the first event): the document's ETag. Set by the
+    /// projection that stores the document, from the event's position in its stream; 0 for a state built outside a stream.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Folds one event into the state (pure). <paramref name="recordedAt"/> is the event's store timestamp.</summary>
     /// <exception cref="InvalidOperationException">When the event does not fit the state (a stream starting with something other than a log).</exception>
     public static Accomplishment Evolve(Accomplishment? state, AccomplishmentEvent e, DateTimeOffset recordedAt) => (state, e) switch

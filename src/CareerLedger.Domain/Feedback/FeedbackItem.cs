@@ -66,6 +66,12 @@ public sealed record FeedbackRetracted(Guid FeedbackId, string? Reason = null) :
 /// <param name="ClientKey">Import item id, if imported.</param>
 public sealed record FeedbackItem(Guid Id, FeedbackDetails Details, bool Retracted, DateTimeOffset RecordedAt, string? ClientKey)
 {
+    /// <summary>
+    /// The stream version of the last event folded into this state (1 after the first event): the document's ETag. Set by the
+    /// projection that stores the document, from the event's position in its stream; 0 for a state built outside a stream.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Folds one event (pure).</summary>
     /// <exception cref="InvalidOperationException">When the event does not fit the state.</exception>
     public static FeedbackItem Evolve(FeedbackItem? state, FeedbackEvent e, DateTimeOffset recordedAt) => (state, e) switch

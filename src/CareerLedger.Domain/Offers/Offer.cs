@@ -27,6 +27,12 @@ public sealed record Offer(
     string? ClosingReason,
     string? ClientKey)
 {
+    /// <summary>
+    /// The stream version of the last event folded into this state (1 after the first event): the document's ETag. Set by the
+    /// projection that stores the document, from the event's position in its stream; 0 for a state built outside a stream.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Folds one event (pure).</summary>
     /// <exception cref="InvalidOperationException">When the event does not fit the state.</exception>
     public static Offer Evolve(Offer? state, OfferEvent e, DateTimeOffset recordedAt) => (state, e) switch

@@ -28,6 +28,12 @@ public sealed record SessionQuestion(
 public sealed record MockSession(
     Guid Id, MockTarget Target, int Seed, DateOnly StartedOn, DateTimeOffset StartedAt, IReadOnlyList<SessionQuestion> Questions, SessionSummary? Summary)
 {
+    /// <summary>
+    /// The stream version of the last event folded into this state (1 after the first event): the document's ETag. Set by the
+    /// projection that stores the document, from the event's position in its stream; 0 for a state built outside a stream.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Whether it has finished.</summary>
     public bool Finished => Summary is not null;
 

@@ -27,6 +27,12 @@ public sealed record Story(
     Guid Id, IReadOnlyList<Guid> AccomplishmentIds, IReadOnlyList<Competency> Competencies, IReadOnlyList<string> QuestionIds,
     IReadOnlyList<StoryRevision> Revisions, IReadOnlyList<StoryUsed> Uses, bool Retired)
 {
+    /// <summary>
+    /// The stream version of the last event folded into this state (1 after the first event): the document's ETag. Set by the
+    /// projection that stores the document, from the event's position in its stream; 0 for a state built outside a stream.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>The current revision.</summary>
     public StoryRevision Current => Revisions[^1];
 

@@ -1,6 +1,5 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
-using CareerLedger.EventStore.Documents;
 
 namespace CareerLedger.Web.Accomplishments;
 
@@ -27,7 +26,7 @@ public sealed record AccomplishmentView(
     bool Retracted, int Revisions, DateTimeOffset LoggedAt, DateTimeOffset UpdatedAt)
 {
     /// <summary>Maps a stored document.</summary>
-    public static AccomplishmentView From(Document<Accomplishment> doc) => From(doc.Data, doc.Version);
+    public static AccomplishmentView From(Accomplishment doc) => From(doc, doc.Version);
 
     /// <summary>Maps a state at a version.</summary>
     public static AccomplishmentView From(Accomplishment a, long version)
@@ -75,4 +74,9 @@ public sealed record ReviseAccomplishmentRequest(
 /// <param name="Type">Stored event type name.</param>
 /// <param name="RecordedAt">When it was recorded (UTC).</param>
 /// <param name="Data">The event.</param>
-public sealed record HistoryEntry(long Version, string Type, DateTimeOffset RecordedAt, object Data);
+public sealed record HistoryEntry(long Version, string Type, DateTimeOffset RecordedAt, object Data)
+{
+    /// <summary>Maps a stream's events, oldest first, with their stored type names and recorded times.</summary>
+    public static IReadOnlyList<HistoryEntry> From(IEnumerable<JasperFx.Events.IEvent> events) =>
+        events.Select(e => new HistoryEntry(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList();
+}

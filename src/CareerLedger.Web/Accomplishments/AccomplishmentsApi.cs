@@ -1,6 +1,6 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
-using CareerLedger.EventStore;
+using Marten;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,8 +35,8 @@ public static class AccomplishmentsApi
     {
         var details = draft.Validate(me.Today);
         var key = IdempotencyKeys.FromHeader(idempotencyKey);
-        var (doc, created) = await commands.LogAsync(me.TenantId, details, key, ct);
-        if (!created && !await commands.SameAsLoggedAsync(me.TenantId, doc.Data.Id, details, ct))
+        var (doc, created) = await commands.LogAsync(details, key, ct);
+        if (!created && !await commands.SameAsLoggedAsync(doc.Id, details, ct))
         {
             return IdempotencyKeys.Reused();
         }
@@ -47,26 +47,26 @@ public static class AccomplishmentsApi
     }
 
     internal static async Task<Ok<IReadOnlyList<AccomplishmentView>>> List(
-        string? from, string? to, bool? includeRetracted, CurrentUser me, IEventStore store, CancellationToken ct)
+        string? from, string? to, bool? includeRetracted, IQuerySession session, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var f = QueryParsing.Date(from, "from", errors);
         var t = QueryParsing.Date(to, "to", errors);
         errors.ThrowIfAny();
-        var docs = await store.ListAsync<Accomplishment>(me.TenantId, ct);
+        var docs = await session.Query<Accomplishment>().ToListAsync(ct);
         IReadOnlyList<AccomplishmentView> views = docs
-            .Where(d => includeRetracted == true || !d.Data.Retracted)
-            .Where(d => (f is null || d.Data.Details.OccurredOn >= f) && (t is null || d.Data.Details.OccurredOn <= t))
-            .OrderByDescending(d => d.Data.Details.OccurredOn).ThenByDescending(d => d.Data.LoggedAt)
-            .Select(AccomplishmentView.From)
+            .Where(d => includeRetracted == true || !d.Retracted)
+            .Where(d => (f is null || d.Details.OccurredOn >= f) && (t is null || d.Details.OccurredOn <= t))
+            .OrderByDescending(d => d.Details.OccurredOn).ThenByDescending(d => d.LoggedAt)
+            .Select(a => AccomplishmentView.From(a))
             .ToList();
         return TypedResults.Ok(views);
     }
 
     internal static async Task<Results<Ok<AccomplishmentView>, NotFound>> Get(
-        Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+        Guid id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<Accomplishment>(me.TenantId, id.ToString(), ct);
+        var doc = await session.LoadAsync<Accomplishment>(id, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
@@ -77,15 +77,15 @@ public static class AccomplishmentsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> History(
-        Guid id, CurrentUser me, IEventStore store, CancellationToken ct)
+        Guid id, IQuerySession session, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(me.TenantId, id, ct: ct);
-        if (events.Count == 0 || events[0].StreamType != LedgerStore.AccomplishmentStream)
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0 || events[0].Data is not AccomplishmentEvent)
         {
             return TypedResults.NotFound();
         }
 
-        IReadOnlyList<HistoryEntry> history = events.Select(e => new HistoryEntry(e.Version, e.TypeName, e.Timestamp, e.Data)).ToList();
+        IReadOnlyList<HistoryEntry> history = HistoryEntry.From(events);
         return TypedResults.Ok(history);
     }
 
@@ -98,7 +98,7 @@ public static class AccomplishmentsApi
         }
 
         var details = request.Draft.Validate(me.Today);
-        var doc = await commands.ReviseAsync(me.TenantId, id, details, request.Reason, expected, ct);
+        var doc = await commands.ReviseAsync(id, details, request.Reason, expected, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
@@ -116,7 +116,7 @@ public static class AccomplishmentsApi
             return Etags.PreconditionRequired();
         }
 
-        var doc = await commands.RetractAsync(me.TenantId, id, reason, expected, ct);
+        var doc = await commands.RetractAsync(id, reason, expected, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();

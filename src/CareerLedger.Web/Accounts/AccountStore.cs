@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using CareerLedger.EventStore.Schema;
+using CareerLedger.Web.Infrastructure;
+using Weasel.Postgresql.Tables;
 using Npgsql;
 
 namespace CareerLedger.Web.Accounts;
@@ -23,36 +24,49 @@ public sealed record User(Guid Id, string Email, string? DisplayName, string Tim
 public sealed record AccessTokenInfo(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt);
 
 /// <summary>Users and personal access tokens in PostgreSQL. Tokens are stored as SHA-256 hashes (they are 256-bit random, so a fast hash is safe).</summary>
-public sealed class AccountStore(NpgsqlDataSource db, CareerLedger.EventStore.EventStoreOptions options)
+public sealed class AccountStore(NpgsqlDataSource db, LedgerDatabaseOptions options)
 {
-    /// <summary>The account tables, applied by the event store's migrator.</summary>
-    public static IReadOnlyList<Migration> Migrations { get; } =
-    [
-        new("1001_accounts", """
-            create table {schema}.users(
-                id uuid primary key,
-                email text not null,
-                email_normalized text not null unique,
-                password_hash text not null,
-                display_name text,
-                time_zone text not null,
-                created_at timestamptz not null);
+    /// <summary>
+    /// The account tables (users, access_tokens) in <paramref name="schema"/>, created and kept up to date by Marten's schema
+    /// migration (Weasel) with the event store's own tables. They are not tenant documents: sign-in looks them up before a tenant is known.
+    /// </summary>
+    public static IReadOnlyList<Table> Tables(string schema)
+    {
+        var users = new Table($"{schema}.users");
+        users.AddColumn<Guid>("id").AsPrimaryKey();
+        users.AddColumn("email", "text").NotNull();
+        users.AddColumn("email_normalized", "text").NotNull();
+        users.AddColumn("password_hash", "text").NotNull();
+        users.AddColumn("display_name", "text").AllowNulls();
+        users.AddColumn("time_zone", "text").NotNull();
+        users.AddColumn("created_at", "timestamptz").NotNull();
+        users.Indexes.Add(new IndexDefinition("users_email_normalized") { IsUnique = true }.AgainstColumns("email_normalized"));
 
-            create table {schema}.access_tokens(
-                id uuid primary key,
-                user_id uuid not null references {schema}.users(id) on delete cascade,
-                name text not null,
-                prefix text not null,
-                token_hash bytea not null unique,
-                created_at timestamptz not null,
-                last_used_at timestamptz,
-                expires_at timestamptz,
-                revoked_at timestamptz);
-            create index access_tokens_user on {schema}.access_tokens(user_id);
-            """),
-    ];
+        var tokens = new Table($"{schema}.access_tokens");
+        tokens.AddColumn<Guid>("id").AsPrimaryKey();
+        tokens.AddColumn<Guid>("user_id").NotNull();
+#pragma warning disable CS0618 // ForeignKey.OnDelete still takes Weasel.Postgresql.CascadeAction in this Weasel version.
+        tokens.ForeignKeys.Add(new ForeignKey("access_tokens_user_id_fkey")
+        {
+            LinkedTable = users.Identifier,
+            ColumnNames = ["user_id"],
+            LinkedNames = ["id"],
+            OnDelete = Weasel.Postgresql.CascadeAction.Cascade,
+        });
+#pragma warning restore CS0618
+        tokens.AddColumn("name", "text").NotNull();
+        tokens.AddColumn("prefix", "text").NotNull();
+        tokens.AddColumn("token_hash", "bytea").NotNull();
+        tokens.AddColumn("created_at", "timestamptz").NotNull();
+        tokens.AddColumn("last_used_at", "timestamptz").AllowNulls();
+        tokens.AddColumn("expires_at", "timestamptz").AllowNulls();
+        tokens.AddColumn("revoked_at", "timestamptz").AllowNulls();
+        tokens.Indexes.Add(new IndexDefinition("access_tokens_token_hash") { IsUnique = true }.AgainstColumns("token_hash"));
+        tokens.Indexes.Add(new IndexDefinition("access_tokens_user").AgainstColumns("user_id"));
+        return [users, tokens];
+    }
 
-    private string S => SqlNames.Quote(options.Schema);
+    private string S => "\"" + options.Schema + "\"";
 
     /// <summary>Normalises an e-mail for uniqueness (trimmed, lower-case).</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();

@@ -1,8 +1,7 @@
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Documents;
+using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,8 +29,8 @@ public static class FeedbackApi
         FeedbackDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
     {
         var details = draft.Validate(me.Today);
-        var (doc, created) = await commands.ReceiveAsync(me.TenantId, details, IdempotencyKeys.FromHeader(idempotencyKey), ct);
-        if (!created && !await commands.SameAsReceivedAsync(me.TenantId, doc.Data.Id, details, ct))
+        var (doc, created) = await commands.ReceiveAsync(details, IdempotencyKeys.FromHeader(idempotencyKey), ct);
+        if (!created && !await commands.SameAsReceivedAsync(doc.Id, details, ct))
         {
             return IdempotencyKeys.Reused();
         }
@@ -41,24 +40,24 @@ public static class FeedbackApi
         return created ? TypedResults.Created($"/api/feedback/{doc.Id}", view) : TypedResults.Ok(view);
     }
 
-    internal static async Task<Ok<IReadOnlyList<FeedbackView>>> List(string? from, string? to, bool? includeRetracted, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<FeedbackView>>> List(string? from, string? to, bool? includeRetracted, CurrentUser me, IQuerySession session, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var f = QueryParsing.Date(from, "from", errors);
         var t = QueryParsing.Date(to, "to", errors);
         errors.ThrowIfAny();
-        IReadOnlyList<FeedbackView> views = (await store.ListAsync<FeedbackItem>(me.TenantId, ct))
-            .Where(d => includeRetracted == true || !d.Data.Retracted)
-            .Where(d => (f is null || d.Data.Details.ReceivedOn >= f) && (t is null || d.Data.Details.ReceivedOn <= t))
-            .OrderByDescending(d => d.Data.Details.ReceivedOn)
+        IReadOnlyList<FeedbackView> views = (await session.Query<FeedbackItem>().ToListAsync(ct))
+            .Where(d => includeRetracted == true || !d.Retracted)
+            .Where(d => (f is null || d.Details.ReceivedOn >= f) && (t is null || d.Details.ReceivedOn <= t))
+            .OrderByDescending(d => d.Details.ReceivedOn)
             .Select(FeedbackView.Of)
             .ToList();
         return TypedResults.Ok(views);
     }
 
-    internal static async Task<Results<Ok<FeedbackView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    internal static async Task<Results<Ok<FeedbackView>, NotFound>> Get(Guid id, CurrentUser me, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<FeedbackItem>(me.TenantId, id.ToString(), ct);
+        var doc = await session.LoadAsync<FeedbackItem>(id, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
@@ -75,7 +74,7 @@ public static class FeedbackApi
             return Etags.PreconditionRequired();
         }
 
-        var doc = await commands.RetractAsync(me.TenantId, id, reason, expected, ct);
+        var doc = await commands.RetractAsync(id, reason, expected, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();

@@ -1,6 +1,5 @@
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
-using CareerLedger.EventStore.Documents;
 
 namespace CareerLedger.Web.Feedback;
 
@@ -20,9 +19,9 @@ public sealed record FeedbackView(
     IReadOnlyList<Competency> Themes, bool Retracted, DateTimeOffset RecordedAt)
 {
     /// <summary>Maps a stored document.</summary>
-    public static FeedbackView Of(Document<FeedbackItem> doc)
+    public static FeedbackView Of(FeedbackItem doc)
     {
-        var d = doc.Data.Details;
-        return new FeedbackView(doc.Data.Id, doc.Version, d.ReceivedOn, d.From, d.Source, d.Text, d.Sentiment, d.Themes, doc.Data.Retracted, doc.Data.RecordedAt);
+        var d = doc.Details;
+        return new FeedbackView(doc.Id, doc.Version, d.ReceivedOn, d.From, d.Source, d.Text, d.Sentiment, d.Themes, doc.Retracted, doc.RecordedAt);
     }
 }

@@ -1,7 +1,7 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Feedback;
-using CareerLedger.EventStore;
+using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Infrastructure;
@@ -145,36 +145,36 @@ public static class ImportApi
         int aNew = 0, aChanged = 0, aSame = 0, fNew = 0, fChanged = 0, fSame = 0;
         foreach (var (key, details) in validA)
         {
-            var (doc, created) = await accomplishments.LogAsync(me.TenantId, details, "import:" + key, ct);
+            var (doc, created) = await accomplishments.LogAsync(details, "import:" + key, ct);
             if (created)
             {
                 aNew++;
             }
-            else if (doc.Data.Retracted || AccomplishmentDecider.SameContent(doc.Data.Details, details))
+            else if (doc.Retracted || AccomplishmentDecider.SameContent(doc.Details, details))
             {
                 aSame++;
             }
             else
             {
-                await accomplishments.ReviseAsync(me.TenantId, doc.Data.Id, details, "changed in a re-import", ExpectedVersion.Exactly(doc.Version), ct);
+                await accomplishments.ReviseAsync(doc.Id, details, "changed in a re-import", ExpectedVersion.Exactly(doc.Version), ct);
                 aChanged++;
             }
         }
 
         foreach (var (key, details) in validF)
         {
-            var (doc, created) = await feedback.ReceiveAsync(me.TenantId, details, "import:" + key, ct);
+            var (doc, created) = await feedback.ReceiveAsync(details, "import:" + key, ct);
             if (created)
             {
                 fNew++;
             }
-            else if (doc.Data.Retracted || FeedbackItem.SameContent(doc.Data.Details, details))
+            else if (doc.Retracted || FeedbackItem.SameContent(doc.Details, details))
             {
                 fSame++;
             }
             else
             {
-                await feedback.ReviseAsync(me.TenantId, doc.Data.Id, details, ExpectedVersion.Exactly(doc.Version), ct);
+                await feedback.ReviseAsync(doc.Id, details, ExpectedVersion.Exactly(doc.Version), ct);
                 fChanged++;
             }
         }

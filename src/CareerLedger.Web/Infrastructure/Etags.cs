@@ -1,6 +1,6 @@
 using System.Globalization;
 using CareerLedger.Domain.Common;
-using CareerLedger.EventStore;
+using Marten;
 
 namespace CareerLedger.Web.Infrastructure;
 

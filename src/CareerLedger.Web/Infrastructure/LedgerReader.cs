@@ -1,39 +1,42 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
 using CareerLedger.Domain.Offers;
-using CareerLedger.EventStore;
+using Marten;
 
 namespace CareerLedger.Web.Infrastructure;
 
 /// <summary>
-/// Loads a user's accomplishments and feedback, either current (from the inline documents) or as they stood at a past
-/// instant (by replaying only the events recorded up to it through the same Evolve functions).
+/// Loads the signed-in user's accomplishments, feedback and offers, either current (from the inline documents) or as they stood
+/// at a past instant (by replaying only the events recorded up to it, by Marten's event timestamp, through the same Evolve functions).
 /// </summary>
-public sealed class LedgerReader(IEventStore store)
+public sealed class LedgerReader(IQuerySession session)
 {
     /// <summary>Current or as-of states; retracted items are included (callers filter).</summary>
+    /// <param name="asOf">An instant (UTC), or null for the current state.</param>
+    /// <param name="ct">Cancellation.</param>
     public async Task<(IReadOnlyList<Accomplishment> Accomplishments, IReadOnlyList<FeedbackItem> Feedback)> LoadAsync(
-        string tenantId, DateTimeOffset? asOf, CancellationToken ct)
+        DateTimeOffset? asOf, CancellationToken ct)
     {
         if (asOf is null)
         {
-            var a = await store.ListAsync<Accomplishment>(tenantId, ct);
-            var f = await store.ListAsync<FeedbackItem>(tenantId, ct);
-            return (a.Select(d => d.Data).ToList(), f.Select(d => d.Data).ToList());
+            var batch = session.CreateBatchQuery();
+            var a = batch.Query<Accomplishment>().ToList();
+            var f = batch.Query<FeedbackItem>().ToList();
+            await batch.Execute(ct);
+            return (await a, await f);
         }
 
-        var events = await store.ReadTenantAsync(tenantId, [LedgerStore.AccomplishmentStream, LedgerStore.FeedbackStream], asOf, ct);
         var accomplishments = new Dictionary<Guid, Accomplishment>();
         var feedback = new Dictionary<Guid, FeedbackItem>();
-        foreach (var e in events)
+        foreach (var e in await EventsUpToAsync(asOf.Value, ct))
         {
             switch (e.Data)
             {
                 case AccomplishmentEvent ae:
-                    accomplishments[e.StreamId] = Accomplishment.Evolve(accomplishments.GetValueOrDefault(e.StreamId), ae, e.Timestamp);
+                    accomplishments[e.StreamId] = Accomplishment.Evolve(accomplishments.GetValueOrDefault(e.StreamId), ae, e.Timestamp) with { Version = e.Version };
                     break;
                 case FeedbackEvent fe:
-                    feedback[e.StreamId] = FeedbackItem.Evolve(feedback.GetValueOrDefault(e.StreamId), fe, e.Timestamp);
+                    feedback[e.StreamId] = FeedbackItem.Evolve(feedback.GetValueOrDefault(e.StreamId), fe, e.Timestamp) with { Version = e.Version };
                     break;
             }
         }
@@ -42,19 +45,32 @@ public sealed class LedgerReader(IEventStore store)
     }
 
     /// <summary>The user's offers, current or as recorded at <paramref name="asOf"/> (UTC).</summary>
-    public async Task<IReadOnlyList<Offer>> LoadOffersAsync(string tenantId, DateTimeOffset? asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<Offer>> LoadOffersAsync(DateTimeOffset? asOf, CancellationToken ct)
     {
         if (asOf is null)
         {
-            return (await store.ListAsync<Offer>(tenantId, ct)).Select(d => d.Data).ToList();
+            return await session.Query<Offer>().ToListAsync(ct);
         }
 
         var offers = new Dictionary<Guid, Offer>();
-        foreach (var e in await store.ReadTenantAsync(tenantId, [LedgerStore.OfferStream], asOf, ct))
+        foreach (var e in await EventsUpToAsync(asOf.Value, ct))
         {
-            offers[e.StreamId] = Offer.Evolve(offers.GetValueOrDefault(e.StreamId), (OfferEvent)e.Data, e.Timestamp);
+            if (e.Data is OfferEvent oe)
+            {
+                offers[e.StreamId] = Offer.Evolve(offers.GetValueOrDefault(e.StreamId), oe, e.Timestamp) with { Version = e.Version };
+            }
         }
 
         return offers.Values.ToList();
+    }
+
+    /// <summary>Every event of the session's tenant recorded at or before <paramref name="asOf"/>, in global order.</summary>
+    private async Task<IReadOnlyList<JasperFx.Events.IEvent>> EventsUpToAsync(DateTimeOffset asOf, CancellationToken ct)
+    {
+        var tenant = session.TenantId;
+        return await session.Events.QueryAllRawEvents()
+            .Where(e => e.TenantId == tenant && e.Timestamp <= asOf)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
     }
 }

@@ -1,121 +1,201 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Stories;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Projections;
 using CareerLedger.Web.Accounts;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Marten.Events.Aggregation;
+using Marten.Services;
 
 namespace CareerLedger.Web.Infrastructure;
 
-/// <summary>Registers the career event types, documents and inline projections with the event store (docs/events.md).</summary>
+/// <summary>
+/// The Marten configuration of everything the app stores (docs/events.md, docs/projections.md): conjoined tenancy with the
+/// user id as tenant, every document multi-tenanted, Guid stream ids, quick append stamped by the app's clock, stable
+/// snake_case event type names, and one inline single-stream projection per aggregate that calls the domain's Evolve.
+/// </summary>
 public static class LedgerStore
 {
-    /// <summary>Stream type of accomplishments.</summary>
-    public const string AccomplishmentStream = "accomplishment";
+    /// <summary>Every event type with its stable stored name. The names never change: they are what the database holds.</summary>
+    public static IReadOnlyList<(Type Type, string Name)> EventTypes { get; } =
+    [
+        (typeof(AccomplishmentLogged), "accomplishment_logged"),
+        (typeof(AccomplishmentRevised), "accomplishment_revised"),
+        (typeof(AccomplishmentRetracted), "accomplishment_retracted"),
+        (typeof(FeedbackReceived), "feedback_received"),
+        (typeof(FeedbackRevised), "feedback_revised"),
+        (typeof(FeedbackRetracted), "feedback_retracted"),
+        (typeof(OfferReceived), "offer_received"),
+        (typeof(OfferRevised), "offer_revised"),
+        (typeof(CounterOfferSent), "counter_offer_sent"),
+        (typeof(OfferDeadlineSet), "offer_deadline_set"),
+        (typeof(OfferAccepted), "offer_accepted"),
+        (typeof(OfferDeclined), "offer_declined"),
+        (typeof(OfferExpired), "offer_expired"),
+        (typeof(OfferWithdrawn), "offer_withdrawn"),
+        (typeof(StoryDrafted), "story_drafted"),
+        (typeof(StoryRevised), "story_revised"),
+        (typeof(StoryLinked), "story_linked"),
+        (typeof(StoryUsed), "story_used"),
+        (typeof(StoryPracticed), "story_practiced"),
+        (typeof(StoryRetired), "story_retired"),
+        (typeof(MockSessionStarted), "mock_session_started"),
+        (typeof(MockAnswerSubmitted), "mock_answer_submitted"),
+        (typeof(MockAnswerScored), "mock_answer_scored"),
+        (typeof(MockFollowUpAsked), "mock_follow_up_asked"),
+        (typeof(MockSessionFinished), "mock_session_finished"),
+    ];
 
-    /// <summary>Stream type of feedback items.</summary>
-    public const string FeedbackStream = "feedback";
+    /// <summary>The stored name of an event type.</summary>
+    /// <exception cref="ArgumentException">When <paramref name="type"/> is not an event type of the app.</exception>
+    public static string NameOf(Type type) =>
+        EventTypes.FirstOrDefault(e => e.Type == type).Name ?? throw new ArgumentException($"{type.Name} is not a registered event type.", nameof(type));
 
-    /// <summary>Stream type of job offers.</summary>
-    public const string OfferStream = "offer";
-
-    /// <summary>Stream type of interview stories.</summary>
-    public const string StoryStream = "story";
-
-    /// <summary>Stream type of mock interview sessions.</summary>
-    public const string MockSessionStream = "mock_session";
-
-    /// <summary>Fills <paramref name="options"/> with everything the app stores.</summary>
-    public static EventStoreOptions Configure(EventStoreOptions options)
+    /// <summary>The JSON used for event data and documents: camelCase, enums as snake_case strings (the shapes in docs/events.md).</summary>
+    public static JsonSerializerOptions CreateJson()
     {
-        options.Events
-            .Register<AccomplishmentLogged>("accomplishment_logged")
-            .Register<AccomplishmentRevised>("accomplishment_revised")
-            .Register<AccomplishmentRetracted>("accomplishment_retracted")
-            .Register<FeedbackReceived>("feedback_received")
-            .Register<FeedbackRevised>("feedback_revised")
-            .Register<FeedbackRetracted>("feedback_retracted")
-            .Register<OfferReceived>("offer_received")
-            .Register<OfferRevised>("offer_revised")
-            .Register<CounterOfferSent>("counter_offer_sent")
-            .Register<OfferDeadlineSet>("offer_deadline_set")
-            .Register<OfferAccepted>("offer_accepted")
-            .Register<OfferDeclined>("offer_declined")
-            .Register<OfferExpired>("offer_expired")
-            .Register<OfferWithdrawn>("offer_withdrawn")
-            .Register<StoryDrafted>("story_drafted")
-            .Register<StoryRevised>("story_revised")
-            .Register<StoryLinked>("story_linked")
-            .Register<StoryUsed>("story_used")
-            .Register<StoryPracticed>("story_practiced")
-            .Register<StoryRetired>("story_retired")
-            .Register<MockSessionStarted>("mock_session_started")
-            .Register<MockAnswerSubmitted>("mock_answer_submitted")
-            .Register<MockAnswerScored>("mock_answer_scored")
-            .Register<MockFollowUpAsked>("mock_follow_up_asked")
-            .Register<MockSessionFinished>("mock_session_finished");
-        options.Documents
-            .Register<Accomplishment>("accomplishment")
-            .Register<FeedbackItem>("feedback")
-            .Register<Offer>("offer")
-            .Register<Story>("story")
-            .Register<MockSession>("mock_session");
-        options.Projections.Add(new AccomplishmentProjection());
-        options.Projections.Add(new FeedbackProjection());
-        options.Projections.Add(new OfferProjection());
-        options.Projections.Add(new StoryProjection());
-        options.Projections.Add(new MockSessionProjection());
-        options.Migrations.AddRange(AccountStore.Migrations);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         return options;
     }
 
-    /// <summary>Keeps one <see cref="Accomplishment"/> document per accomplishment stream.</summary>
-    public sealed class AccomplishmentProjection() : SingleStreamProjection<Accomplishment>(
-        "accomplishments", [typeof(AccomplishmentLogged), typeof(AccomplishmentRevised), typeof(AccomplishmentRetracted)])
+    /// <summary>Fills Marten's options with the ledger's schema, events, documents and projections.</summary>
+    /// <param name="o">The options to fill.</param>
+    /// <param name="schema">PostgreSQL schema for every table (events, streams, documents, accounts).</param>
+    /// <param name="clock">Stamps every event's recorded time (<c>QuickWithServerTimestamps</c>): tests pass a settable clock.</param>
+    public static StoreOptions Configure(StoreOptions o, string schema, TimeProvider clock)
     {
+        o.DatabaseSchemaName = schema;
+        o.Events.DatabaseSchemaName = schema;
+        o.Events.StreamIdentity = StreamIdentity.AsGuid;
+        o.Events.TenancyStyle = TenancyStyle.Conjoined;
+        o.Policies.AllDocumentsAreMultiTenanted();
+        o.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        o.Events.TimeProvider = clock;
+        o.Events.MetadataConfig.CorrelationIdEnabled = true;
+        o.Events.MetadataConfig.CausationIdEnabled = true;
+        o.Events.MetadataConfig.UserNameEnabled = true;
+        var json = new Marten.Services.SystemTextJsonSerializer(CreateJson());
+        o.Serializer(json);
+        foreach (var (type, name) in EventTypes)
+        {
+            o.Events.MapEventType(type, name);
+        }
+
+        o.Projections.Add(new AccomplishmentProjection(), ProjectionLifecycle.Inline);
+        o.Projections.Add(new FeedbackProjection(), ProjectionLifecycle.Inline);
+        o.Projections.Add(new OfferProjection(), ProjectionLifecycle.Inline);
+        o.Projections.Add(new StoryProjection(), ProjectionLifecycle.Inline);
+        o.Projections.Add(new MockSessionProjection(), ProjectionLifecycle.Inline);
+        foreach (var table in AccountStore.Tables(schema))
+        {
+            o.Storage.ExtendedSchemaObjects.Add(table);
+        }
+
+        // Schema objects are created or updated at start-up (under Marten's advisory lock, so instances starting together are safe).
+        o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        return o;
+    }
+
+    /// <summary>Keeps one <see cref="Accomplishment"/> document per accomplishment stream.</summary>
+    public sealed class AccomplishmentProjection : SingleStreamProjection<Accomplishment, Guid>
+    {
+        /// <summary>Named as the rebuild command knows it; listens to the accomplishment events only.</summary>
+        public AccomplishmentProjection()
+        {
+            Name = "accomplishments";
+            IncludeType<AccomplishmentLogged>();
+            IncludeType<AccomplishmentRevised>();
+            IncludeType<AccomplishmentRetracted>();
+        }
+
         /// <inheritdoc />
-        protected override Accomplishment? Evolve(Accomplishment? current, StoredEvent e) =>
-            Accomplishment.Evolve(current, (AccomplishmentEvent)e.Data, e.Timestamp);
+        public override Accomplishment Evolve(Accomplishment? snapshot, Guid id, IEvent e) =>
+            Accomplishment.Evolve(snapshot, (AccomplishmentEvent)e.Data, e.Timestamp) with { Version = e.Version };
     }
 
     /// <summary>Keeps one <see cref="FeedbackItem"/> document per feedback stream.</summary>
-    public sealed class FeedbackProjection() : SingleStreamProjection<FeedbackItem>(
-        "feedback", [typeof(FeedbackReceived), typeof(FeedbackRevised), typeof(FeedbackRetracted)])
+    public sealed class FeedbackProjection : SingleStreamProjection<FeedbackItem, Guid>
     {
+        /// <summary>Named as the rebuild command knows it; listens to the feedback events only.</summary>
+        public FeedbackProjection()
+        {
+            Name = "feedback";
+            IncludeType<FeedbackReceived>();
+            IncludeType<FeedbackRevised>();
+            IncludeType<FeedbackRetracted>();
+        }
+
         /// <inheritdoc />
-        protected override FeedbackItem? Evolve(FeedbackItem? current, StoredEvent e) =>
-            FeedbackItem.Evolve(current, (FeedbackEvent)e.Data, e.Timestamp);
+        public override FeedbackItem Evolve(FeedbackItem? snapshot, Guid id, IEvent e) =>
+            FeedbackItem.Evolve(snapshot, (FeedbackEvent)e.Data, e.Timestamp) with { Version = e.Version };
     }
 
     /// <summary>Keeps one <see cref="Offer"/> document per offer stream.</summary>
-    public sealed class OfferProjection() : SingleStreamProjection<Offer>(
-        "offers",
-        [
-            typeof(OfferReceived), typeof(OfferRevised), typeof(CounterOfferSent), typeof(OfferDeadlineSet),
-            typeof(OfferAccepted), typeof(OfferDeclined), typeof(OfferExpired), typeof(OfferWithdrawn),
-        ])
+    public sealed class OfferProjection : SingleStreamProjection<Offer, Guid>
     {
+        /// <summary>Named as the rebuild command knows it; listens to the offer events only.</summary>
+        public OfferProjection()
+        {
+            Name = "offers";
+            IncludeType<OfferReceived>();
+            IncludeType<OfferRevised>();
+            IncludeType<CounterOfferSent>();
+            IncludeType<OfferDeadlineSet>();
+            IncludeType<OfferAccepted>();
+            IncludeType<OfferDeclined>();
+            IncludeType<OfferExpired>();
+            IncludeType<OfferWithdrawn>();
+        }
+
         /// <inheritdoc />
-        protected override Offer? Evolve(Offer? current, StoredEvent e) => Offer.Evolve(current, (OfferEvent)e.Data, e.Timestamp);
+        public override Offer Evolve(Offer? snapshot, Guid id, IEvent e) =>
+            Offer.Evolve(snapshot, (OfferEvent)e.Data, e.Timestamp) with { Version = e.Version };
     }
 
     /// <summary>Keeps one <see cref="Story"/> document per story stream (every revision with its scores).</summary>
-    public sealed class StoryProjection() : SingleStreamProjection<Story>(
-        "stories",
-        [typeof(StoryDrafted), typeof(StoryRevised), typeof(StoryLinked), typeof(StoryUsed), typeof(StoryPracticed), typeof(StoryRetired)])
+    public sealed class StoryProjection : SingleStreamProjection<Story, Guid>
     {
+        /// <summary>Named as the rebuild command knows it; listens to the story events only.</summary>
+        public StoryProjection()
+        {
+            Name = "stories";
+            IncludeType<StoryDrafted>();
+            IncludeType<StoryRevised>();
+            IncludeType<StoryLinked>();
+            IncludeType<StoryUsed>();
+            IncludeType<StoryPracticed>();
+            IncludeType<StoryRetired>();
+        }
+
         /// <inheritdoc />
-        protected override Story? Evolve(Story? current, StoredEvent e) => Story.Evolve(current, (StoryEvent)e.Data, e.Timestamp);
+        public override Story Evolve(Story? snapshot, Guid id, IEvent e) =>
+            Story.Evolve(snapshot, (StoryEvent)e.Data, e.Timestamp) with { Version = e.Version };
     }
 
     /// <summary>Keeps one <see cref="MockSession"/> document per session stream.</summary>
-    public sealed class MockSessionProjection() : SingleStreamProjection<MockSession>(
-        "mock_sessions",
-        [typeof(MockSessionStarted), typeof(MockAnswerSubmitted), typeof(MockAnswerScored), typeof(MockFollowUpAsked), typeof(MockSessionFinished)])
+    public sealed class MockSessionProjection : SingleStreamProjection<MockSession, Guid>
     {
+        /// <summary>Named as the rebuild command knows it; listens to the mock-session events only.</summary>
+        public MockSessionProjection()
+        {
+            Name = "mock_sessions";
+            IncludeType<MockSessionStarted>();
+            IncludeType<MockAnswerSubmitted>();
+            IncludeType<MockAnswerScored>();
+            IncludeType<MockFollowUpAsked>();
+            IncludeType<MockSessionFinished>();
+        }
+
         /// <inheritdoc />
-        protected override MockSession? Evolve(MockSession? current, StoredEvent e) => MockSession.Evolve(current, (MockSessionEvent)e.Data, e.Timestamp);
+        public override MockSession Evolve(MockSession? snapshot, Guid id, IEvent e) =>
+            MockSession.Evolve(snapshot, (MockSessionEvent)e.Data, e.Timestamp) with { Version = e.Version };
     }
 }

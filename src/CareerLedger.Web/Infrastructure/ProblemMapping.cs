@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CareerLedger.Domain.Common;
-using CareerLedger.EventStore;
+using Marten;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,7 +36,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Title = "Bad request.",
                 Detail = bad.Message,
             },
-            ConcurrencyException c => new ProblemDetails
+            VersionConflictException c => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The resource was changed by someone else.",

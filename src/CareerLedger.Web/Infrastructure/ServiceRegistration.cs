@@ -41,13 +41,13 @@ public static class ServiceRegistration
 
         services.AddScoped<CurrentUser>();
         services.AddSingleton<AccountStore>();
-        services.AddSingleton<AccomplishmentCommands>();
-        services.AddSingleton<FeedbackCommands>();
-        services.AddSingleton<LedgerReader>();
-        services.AddSingleton<OfferCommands>();
+        services.AddScoped<AccomplishmentCommands>();
+        services.AddScoped<FeedbackCommands>();
+        services.AddScoped<LedgerReader>();
+        services.AddScoped<OfferCommands>();
         services.AddSingleton(_ => CareerLedger.Domain.Questions.QuestionBank.Load());
         services.AddSingleton<CoachService>();
-        services.AddSingleton<StoryCommands>();
+        services.AddScoped<StoryCommands>();
 
         services.AddLedgerAi(builder.Configuration);
         return builder;

@@ -2,8 +2,7 @@ using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Offers.Comparison;
 using CareerLedger.Domain.Offers.Compensation;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Documents;
+using Marten;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -52,19 +51,19 @@ public static class OffersApi
         CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
     {
         var (stage, receivedOn, terms) = request.Validate(me.Today);
-        var (doc, created) = await commands.ReceiveAsync(me.TenantId, stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today, ct);
-        var original = doc.Data.Revisions[0];
-        if (!created && (!OfferTermsComparer.Same(original.Terms, terms) || original.On != receivedOn || (doc.Data.Revisions.Count == 1 && doc.Data.Stage != stage)))
+        var (doc, created) = await commands.ReceiveAsync(stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today, ct);
+        var original = doc.Revisions[0];
+        if (!created && (!OfferTermsComparer.Same(original.Terms, terms) || original.On != receivedOn || (doc.Revisions.Count == 1 && doc.Stage != stage)))
         {
             return IdempotencyKeys.Reused();
         }
 
         Etags.Set(http, doc.Version);
-        var view = new OfferView(doc.Version, doc.Data);
+        var view = new OfferView(doc.Version, doc);
         return created ? TypedResults.Created($"/api/offers/{doc.Id}", view) : TypedResults.Ok(view);
     }
 
-    internal static async Task<Ok<IReadOnlyList<OfferView>>> List(string? status, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<OfferView>>> List(string? status, CurrentUser me, IQuerySession session, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var all = status?.Trim().ToLowerInvariant() switch
@@ -74,43 +73,43 @@ public static class OffersApi
             _ => Invalid(errors, "status", "Use status=open or status=all."),
         };
         errors.ThrowIfAny();
-        IReadOnlyList<OfferView> views = (await store.ListAsync<Offer>(me.TenantId, ct))
-            .Where(d => all || d.Data.Status == OfferStatus.Open)
-            .OrderByDescending(d => d.Data.ReceivedOn)
-            .Select(d => new OfferView(d.Version, d.Data))
+        IReadOnlyList<OfferView> views = (await session.Query<Offer>().ToListAsync(ct))
+            .Where(d => all || d.Status == OfferStatus.Open)
+            .OrderByDescending(d => d.ReceivedOn)
+            .Select(d => new OfferView(d.Version, d))
             .ToList();
         return TypedResults.Ok(views);
     }
 
-    internal static async Task<Results<Ok<OfferView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    internal static async Task<Results<Ok<OfferView>, NotFound>> Get(Guid id, CurrentUser me, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        var doc = await session.LoadAsync<Offer>(id, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
         }
 
         Etags.Set(http, doc.Version);
-        return TypedResults.Ok(new OfferView(doc.Version, doc.Data));
+        return TypedResults.Ok(new OfferView(doc.Version, doc));
     }
 
     internal static async Task<Results<Ok<CompensationBreakdown>, NotFound>> Compensation(
-        Guid id, string? currency, string? rates, CurrentUser me, IEventStore store, CancellationToken ct)
+        Guid id, string? currency, string? rates, CurrentUser me, IQuerySession session, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        var doc = await session.LoadAsync<Offer>(id, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
         }
 
-        var exchange = RatesParsing.Parse(currency ?? doc.Data.Terms.Currency, rates, [doc.Data]);
-        return TypedResults.Ok(CompensationCalculator.Compute(doc.Data.Terms, exchange));
+        var exchange = RatesParsing.Parse(currency ?? doc.Terms.Currency, rates, [doc]);
+        return TypedResults.Ok(CompensationCalculator.Compute(doc.Terms, exchange));
     }
 
-    internal static async Task<Results<Ok<OfferTimeline>, NotFound>> Timeline(Guid id, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<Results<Ok<OfferTimeline>, NotFound>> Timeline(Guid id, CurrentUser me, IQuerySession session, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(me.TenantId, id, ct: ct);
-        if (events.Count == 0 || events[0].StreamType != LedgerStore.OfferStream)
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0 || events[0].Data is not OfferEvent)
         {
             return TypedResults.NotFound();
         }
@@ -119,22 +118,22 @@ public static class OffersApi
     }
 
     internal static async Task<IResult> Revise(
-        Guid id, ReviseOfferRequest request, CurrentUser me, OfferCommands commands, IEventStore store, HttpContext http, CancellationToken ct)
+        Guid id, ReviseOfferRequest request, CurrentUser me, OfferCommands commands, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: true) is not { } expected)
         {
             return Etags.PreconditionRequired();
         }
 
-        var current = await store.LoadAsync<Offer>(me.TenantId, id.ToString(), ct);
+        var current = await session.LoadAsync<Offer>(id, ct);
         if (current is null)
         {
             return TypedResults.NotFound();
         }
 
-        var (stage, revisedOn, terms) = request.Validate(current.Data.ReceivedOn, me.Today);
+        var (stage, revisedOn, terms) = request.Validate(current.ReceivedOn, me.Today);
         return Answer(http, await commands.ExecuteAsync(
-            me.TenantId, id, expected, o => OfferDecider.Revise(o, revisedOn, terms, request.Reason, stage, me.Today), ct));
+            id, expected, o => OfferDecider.Revise(o, revisedOn, terms, request.Reason, stage, me.Today), ct));
     }
 
     internal static async Task<IResult> Counter(Guid id, CounterOfferRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
@@ -146,7 +145,7 @@ public static class OffersApi
 
         var asks = request.ValidateAsks();
         return Answer(http, await commands.ExecuteAsync(
-            me.TenantId, id, expected, o => OfferDecider.Counter(o, request.SentOn ?? me.Today, asks, request.Note, me.Today), ct));
+            id, expected, o => OfferDecider.Counter(o, request.SentOn ?? me.Today, asks, request.Note, me.Today), ct));
     }
 
     internal static async Task<IResult> Deadline(Guid id, DeadlineRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
@@ -164,7 +163,7 @@ public static class OffersApi
             return TypedResults.BadRequest();
         }
 
-        return Answer(http, await commands.ExecuteAsync(me.TenantId, id, expected, o => OfferDecider.SetDeadline(o, deadline), ct));
+        return Answer(http, await commands.ExecuteAsync(id, expected, o => OfferDecider.SetDeadline(o, deadline), ct));
     }
 
     internal static async Task<IResult> Close(
@@ -176,7 +175,7 @@ public static class OffersApi
         }
 
         return Answer(http, await commands.ExecuteAsync(
-            me.TenantId, id, expected, o => OfferDecider.Close(o, outcome, request?.On ?? me.Today, request?.Reason, me.Today), ct));
+            id, expected, o => OfferDecider.Close(o, outcome, request?.On ?? me.Today, request?.Reason, me.Today), ct));
     }
 
     internal static async Task<IResult> Compare(
@@ -193,14 +192,14 @@ public static class OffersApi
         };
         errors.ThrowIfAny();
 
-        var offers = (await reader.LoadOffersAsync(me.TenantId, at, ct)).Where(o => all || o.Status == OfferStatus.Open).ToList();
+        var offers = (await reader.LoadOffersAsync(at, ct)).Where(o => all || o.Status == OfferStatus.Open).ToList();
         var exchange = RatesParsing.Parse(currency, rates, offers);
         var computed = offers.Select(o => (o, CompensationCalculator.Compute(o.Terms, exchange))).ToList();
         var comparison = OfferComparisonBuilder.Build(computed, exchange.BaseCurrency, at);
         return DocumentResponses.Respond(kind, comparison, "Offer comparison", () => OfferComparisonMarkdown.Render(comparison), kind == "html" ? OfferComparisonChart.Svg(comparison) : null);
     }
 
-    private static IResult Answer(HttpContext http, Document<Offer>? doc)
+    private static IResult Answer(HttpContext http, Offer? doc)
     {
         if (doc is null)
         {
@@ -208,7 +207,7 @@ public static class OffersApi
         }
 
         Etags.Set(http, doc.Version);
-        return TypedResults.Ok(new OfferView(doc.Version, doc.Data));
+        return TypedResults.Ok(new OfferView(doc.Version, doc));
     }
 
     private static bool Invalid(ValidationErrors errors, string field, string message)

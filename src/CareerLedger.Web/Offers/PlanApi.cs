@@ -35,7 +35,7 @@ public static class PlanApi
         var kind = DocumentResponses.Format(format, http.Request.Headers.Accept.ToString(), errors);
         errors.ThrowIfAny();
 
-        var offers = await reader.LoadOffersAsync(me.TenantId, null, ct);
+        var offers = await reader.LoadOffersAsync(null, ct);
         var target = offers.FirstOrDefault(o => o.Id == id);
         if (target is null)
         {

@@ -5,8 +5,7 @@ using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Questions;
 using CareerLedger.Domain.Readiness;
 using CareerLedger.Domain.Stories;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Documents;
+using Marten;
 using CareerLedger.Web.Ai;
 using CareerLedger.Web.Coaching;
 using CareerLedger.Web.Infrastructure;
@@ -69,7 +68,7 @@ public static class PracticeApi
 
     internal static async Task<Created<SessionView>> Start(
         StartSessionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, QuestionBank bank, LedgerReader reader, IEventStore store, HttpContext http, CancellationToken ct)
+        CurrentUser me, QuestionBank bank, LedgerReader reader, IDocumentSession session, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CompanyLens? lens = null;
@@ -95,9 +94,9 @@ public static class PracticeApi
 
         errors.ThrowIfAny();
 
-        var (accomplishments, _) = await reader.LoadAsync(me.TenantId, null, ct);
-        var stories = (await store.ListAsync<Story>(me.TenantId, ct)).Select(d => d.Data).Where(s => !s.Retired).ToList();
-        var sessions = (await store.ListAsync<MockSession>(me.TenantId, ct)).Select(d => d.Data).ToList();
+        var (accomplishments, _) = await reader.LoadAsync(null, ct);
+        var stories = (await session.Query<Story>().ToListAsync(ct)).Where(s => !s.Retired).ToList();
+        var sessions = (await session.Query<MockSession>().ToListAsync(ct)).ToList();
         var storyCovered = stories.SelectMany(s => s.Competencies).ToHashSet();
         var uncovered = CompetencyCatalog.All.Where(c => !storyCovered.Contains(c)).ToHashSet();
         var weakest = PracticeProgressBuilder.Build(sessions, stories, id => bank.ById(id)?.Competencies ?? []).WeakestCompetencies.ToHashSet();
@@ -118,7 +117,7 @@ public static class PracticeApi
 
         var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
         var (doc, _) = await StreamCreation.StartAsync<MockSession>(
-            store, me.TenantId, LedgerStore.MockSessionStream, IdempotencyKeys.FromHeader(idempotencyKey),
+            session, "mock_session", IdempotencyKeys.FromHeader(idempotencyKey),
             (id, existing) => existing is not null ? [] : [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
         Etags.Set(http, doc.Version);
         return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));
@@ -131,22 +130,22 @@ public static class PracticeApi
     public static double Weight(Question q, IReadOnlySet<Competency> uncovered, IReadOnlySet<Competency> weakest) =>
         (q.Competencies.Any(uncovered.Contains) ? 3.0 : 1.0) * (q.Competencies.Any(weakest.Contains) ? 2.0 : 1.0);
 
-    internal static async Task<Ok<IReadOnlyList<SessionView>>> Sessions(CurrentUser me, IEventStore store, QuestionBank bank, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<SessionView>>> Sessions(CurrentUser me, IQuerySession session, QuestionBank bank, CancellationToken ct)
     {
-        IReadOnlyList<SessionView> list = (await store.ListAsync<MockSession>(me.TenantId, ct))
-            .OrderByDescending(d => d.Data.StartedAt).Select(d => View(d, bank)).ToList();
+        IReadOnlyList<SessionView> list = (await session.Query<MockSession>().ToListAsync(ct))
+            .OrderByDescending(d => d.StartedAt).Select(d => View(d, bank)).ToList();
         return TypedResults.Ok(list);
     }
 
-    internal static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, QuestionBank bank, CancellationToken ct) =>
-        await store.LoadAsync<MockSession>(me.TenantId, id.ToString(), ct) is { } doc ? TypedResults.Ok(View(doc, bank)) : TypedResults.NotFound();
+    internal static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid id, CurrentUser me, IQuerySession session, QuestionBank bank, CancellationToken ct) =>
+        await session.LoadAsync<MockSession>(id, ct) is { } doc ? TypedResults.Ok(View(doc, bank)) : TypedResults.NotFound();
 
     internal static async Task<Results<Ok<AnswerResult>, NotFound>> Answer(
-        Guid id, AnswerRequest request, CurrentUser me, IEventStore store, QuestionBank bank, CoachService coach, AiAssistant ai, CancellationToken ct)
+        Guid id, AnswerRequest request, IDocumentSession session, QuestionBank bank, CoachService coach, AiAssistant ai, CancellationToken ct)
     {
         // 1. Record the answer before anything that can fail or take long (scoring, the model).
         MockAnswerSubmitted? submitted = null;
-        var doc = await StreamCommands.ExecuteAsync<MockSession>(store, me.TenantId, id, LedgerStore.MockSessionStream, ExpectedVersion.Any, s =>
+        var doc = await StreamCommands.ExecuteAsync<MockSession>(session, id, ExpectedVersion.Any, s =>
         {
             submitted = MockSessionDecider.Answer(s, Text.Clean(request.QuestionId), request.Text, request.DurationSeconds, request.StoryId);
             return [submitted];
@@ -165,7 +164,7 @@ public static class PracticeApi
             critique.Source == AiSource.Model ? "model:" + critique.Note : "rubric");
 
         // 3. A follow-up: from the rubric's findings and the bank, or the model's.
-        var (templateFollowUp, templateSource) = FollowUp(question, report, doc.Data.Seed);
+        var (templateFollowUp, templateSource) = FollowUp(question, report, doc.Seed);
         var follow = await ai.CompleteAsync(
             "You are a behavioural interviewer. Ask exactly one short follow-up question (one sentence ending in '?') that probes the weakest part of the candidate's answer.",
             $"Question: {question?.Text}\nAnswer: {submitted.Text}\nRubric findings: {string.Join(", ", report.Findings.Select(f => f.Code))}",
@@ -173,17 +172,18 @@ public static class PracticeApi
             text => text.EndsWith('?') && text.Length < 300 && !text.Contains('\n', StringComparison.Ordinal),
             ct);
         var asked = new MockFollowUpAsked(id, submitted.QuestionId, follow.Text, follow.Source == AiSource.Model ? "model:" + follow.Note : templateSource);
-        await store.AppendAsync(me.TenantId, id, LedgerStore.MockSessionStream, ExpectedVersion.Any, [scored, asked], StreamCreation.Metadata(me.TenantId), ct);
+        session.Events.Append(id, scored, asked);
 
-        // 4. Credit the story that was told.
-        if (submitted.StoryId is { } storyId && await store.LoadAsync<Story>(me.TenantId, storyId.ToString(), ct) is { } story)
+        // 4. Credit the story that was told (in the same transaction as the score).
+        if (submitted.StoryId is { } storyId && await session.LoadAsync<Story>(storyId, ct) is { } story)
         {
-            await store.AppendAsync(me.TenantId, storyId, LedgerStore.StoryStream, ExpectedVersion.Any,
-                [new StoryPracticed(storyId, story.Data.Current.Revision, id, submitted.QuestionId, report.Overall)], StreamCreation.Metadata(me.TenantId), ct);
+            session.Events.Append(storyId, new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall));
         }
 
-        var after = (await store.LoadAsync<MockSession>(me.TenantId, id.ToString(), ct))!;
-        var next = after.Data.Next is { } n ? bank.ById(n.QuestionId) : null;
+        await session.SaveChangesAsync(ct);
+
+        var after = (await session.LoadAsync<MockSession>(id, ct))!;
+        var next = after.Next is { } n ? bank.ById(n.QuestionId) : null;
         return TypedResults.Ok(new AnswerResult(submitted.QuestionId, report, critique.Text, CoachApi.Source(critique), critique.Note, asked.FollowUp,
             follow.Source == AiSource.Model ? "model" : templateSource, next));
     }
@@ -217,17 +217,17 @@ public static class PracticeApi
         return ("What would you do differently next time?", "rubric");
     }
 
-    internal static async Task<Results<Ok<SessionView>, NotFound>> Finish(Guid id, CurrentUser me, IEventStore store, QuestionBank bank, CancellationToken ct)
+    internal static async Task<Results<Ok<SessionView>, NotFound>> Finish(Guid id, CurrentUser me, IDocumentSession session, QuestionBank bank, CancellationToken ct)
     {
-        var doc = await StreamCommands.ExecuteAsync<MockSession>(store, me.TenantId, id, LedgerStore.MockSessionStream, ExpectedVersion.Any,
+        var doc = await StreamCommands.ExecuteAsync<MockSession>(session, id, ExpectedVersion.Any,
             s => s.Finished ? [] : [new MockSessionFinished(s.Id, me.Today, MockSessionDecider.Summarise(s))], ct);
         return doc is null ? TypedResults.NotFound() : TypedResults.Ok(View(doc, bank));
     }
 
-    internal static async Task<Ok<PracticeProgress>> Progress(CurrentUser me, IEventStore store, QuestionBank bank, CancellationToken ct)
+    internal static async Task<Ok<PracticeProgress>> Progress(CurrentUser me, IQuerySession session, QuestionBank bank, CancellationToken ct)
     {
-        var sessions = (await store.ListAsync<MockSession>(me.TenantId, ct)).Select(d => d.Data);
-        var stories = (await store.ListAsync<Story>(me.TenantId, ct)).Select(d => d.Data);
+        var sessions = (await session.Query<MockSession>().ToListAsync(ct));
+        var stories = (await session.Query<Story>().ToListAsync(ct));
         return TypedResults.Ok(PracticeProgressBuilder.Build(sessions, stories, q => bank.ById(q)?.Competencies ?? []));
     }
 
@@ -241,7 +241,7 @@ public static class PracticeApi
             errors.ThrowIfAny();
         }
 
-        var (accomplishments, _) = await reader.LoadAsync(me.TenantId, null, ct);
+        var (accomplishments, _) = await reader.LoadAsync(null, ct);
         return TypedResults.Ok(PromotionReadinessCalculator.Assess(accomplishments, target!.Value));
     }
 
@@ -275,9 +275,9 @@ public static class PracticeApi
         return TypedResults.Ok(bank.Where(filter));
     }
 
-    private static SessionView View(Document<MockSession> doc, QuestionBank bank) => new(
+    private static SessionView View(MockSession doc, QuestionBank bank) => new(
         doc.Version,
-        doc.Data,
-        doc.Data.Questions.ToDictionary(q => q.QuestionId, q => bank.ById(q.QuestionId)?.Text ?? "(question no longer in the bank)", StringComparer.Ordinal),
-        doc.Data.Finished || doc.Data.Next is null ? null : bank.ById(doc.Data.Next.QuestionId));
+        doc,
+        doc.Questions.ToDictionary(q => q.QuestionId, q => bank.ById(q.QuestionId)?.Text ?? "(question no longer in the bank)", StringComparer.Ordinal),
+        doc.Finished || doc.Next is null ? null : bank.ById(doc.Next.QuestionId));
 }

@@ -33,7 +33,7 @@ public static class StoriesApi
 
         var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
         errors.ThrowIfAny();
-        var (accomplishments, _) = await reader.LoadAsync(me.TenantId, at, ct);
+        var (accomplishments, _) = await reader.LoadAsync(at, ct);
         var today = at is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, me.TimeZone).DateTime) : me.Today;
         return TypedResults.Ok(StoryRanker.Rank(accomplishments, today, n, at));
     }

@@ -2,8 +2,7 @@ using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Questions;
 using CareerLedger.Domain.Stories;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Documents;
+using Marten;
 using CareerLedger.Web.Ai;
 using CareerLedger.Web.Coaching;
 using CareerLedger.Web.Infrastructure;
@@ -43,8 +42,8 @@ public sealed record UseStoryRequest(string? Company, string? Round, DateOnly? O
 public sealed record StoryView(long Version, Story Story, string Text, string? DraftSource = null, string? DraftNote = null)
 {
     /// <summary>Maps a document.</summary>
-    public static StoryView Of(Document<Story> doc, Assisted<ModelStoryDraft>? draft = null) => new(
-        doc.Version, doc.Data, doc.Data.Current.Headline + "\n" + doc.Data.Current.Sections.ToLabelledText(doc.Data.Current.Format),
+    public static StoryView Of(Story doc, Assisted<ModelStoryDraft>? draft = null) => new(
+        doc.Version, doc, doc.Current.Headline + "\n" + doc.Current.Sections.ToLabelledText(doc.Current.Format),
         draft is null ? null : draft.Source == AiSource.Model ? "model" : "template", draft?.Note);
 }
 
@@ -73,24 +72,24 @@ public static class StoryBankApi
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
-        var (story, draft) = await commands.DraftAsync(me.TenantId, request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey), ct);
+        var (story, draft) = await commands.DraftAsync(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey), ct);
         Etags.Set(http, story.Version);
         return TypedResults.Created($"/api/stories/{story.Id}", StoryView.Of(story, draft));
     }
 
-    internal static async Task<Ok<IReadOnlyList<StoryView>>> List(bool? includeRetired, CurrentUser me, IEventStore store, CancellationToken ct)
+    internal static async Task<Ok<IReadOnlyList<StoryView>>> List(bool? includeRetired, CurrentUser me, IQuerySession session, CancellationToken ct)
     {
-        IReadOnlyList<StoryView> stories = (await store.ListAsync<Story>(me.TenantId, ct))
-            .Where(d => includeRetired == true || !d.Data.Retired)
-            .OrderByDescending(d => d.Data.Current.Score.Overall)
+        IReadOnlyList<StoryView> stories = (await session.Query<Story>().ToListAsync(ct))
+            .Where(d => includeRetired == true || !d.Retired)
+            .OrderByDescending(d => d.Current.Score.Overall)
             .Select(d => StoryView.Of(d))
             .ToList();
         return TypedResults.Ok(stories);
     }
 
-    internal static async Task<Results<Ok<StoryView>, NotFound>> Get(Guid id, CurrentUser me, IEventStore store, HttpContext http, CancellationToken ct)
+    internal static async Task<Results<Ok<StoryView>, NotFound>> Get(Guid id, CurrentUser me, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var doc = await store.LoadAsync<Story>(me.TenantId, id.ToString(), ct);
+        var doc = await session.LoadAsync<Story>(id, ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
@@ -100,24 +99,24 @@ public static class StoryBankApi
         return TypedResults.Ok(StoryView.Of(doc));
     }
 
-    internal static async Task<IResult> Revise(Guid id, ReviseStoryRequest request, CurrentUser me, StoryCommands commands, IEventStore store, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Revise(Guid id, ReviseStoryRequest request, CurrentUser me, StoryCommands commands, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: true) is not { } expected)
         {
             return Etags.PreconditionRequired();
         }
 
-        var current = await store.LoadAsync<Story>(me.TenantId, id.ToString(), ct);
+        var current = await session.LoadAsync<Story>(id, ct);
         if (current is null)
         {
             return TypedResults.NotFound();
         }
 
         var errors = new ValidationErrors();
-        var format = Text.Clean(request.Format) is null ? current.Data.Current.Format : Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
-        var sections = request.Sections ?? current.Data.Current.Sections;
+        var format = Text.Clean(request.Format) is null ? current.Current.Format : Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
+        var sections = request.Sections ?? current.Current.Sections;
         errors.ThrowIfAny();
-        return Answer(http, await commands.ReviseAsync(me.TenantId, id, format, Text.Clean(request.Headline) ?? current.Data.Current.Headline, sections, request.Reason, expected, ct));
+        return Answer(http, await commands.ReviseAsync(id, format, Text.Clean(request.Headline) ?? current.Current.Headline, sections, request.Reason, expected, ct));
     }
 
     internal static async Task<IResult> Link(Guid id, LinkStoryRequest request, CurrentUser me, StoryCommands commands, QuestionBank bank, HttpContext http, CancellationToken ct)
@@ -135,25 +134,25 @@ public static class StoryBankApi
 
         errors.ThrowIfAny();
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        return Answer(http, await commands.Execute(me.TenantId, id, expected, s => StoryDecider.Link(s, competencies, questions.Distinct().ToList()), ct));
+        return Answer(http, await commands.Execute(id, expected, s => StoryDecider.Link(s, competencies, questions.Distinct().ToList()), ct));
     }
 
     internal static async Task<IResult> Use(Guid id, UseStoryRequest request, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
     {
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        return Answer(http, await commands.Execute(me.TenantId, id, expected, s => StoryDecider.Use(s, request.Company, request.Round, request.On ?? me.Today, me.Today), ct));
+        return Answer(http, await commands.Execute(id, expected, s => StoryDecider.Use(s, request.Company, request.Round, request.On ?? me.Today, me.Today), ct));
     }
 
     internal static async Task<IResult> Retire(Guid id, string? reason, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
     {
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        var doc = await commands.Execute(me.TenantId, id, expected, s => StoryDecider.Retire(s, reason), ct);
+        var doc = await commands.Execute(id, expected, s => StoryDecider.Retire(s, reason), ct);
         return doc is null ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 
     internal static async Task<Ok<AssistedText>> Intro(CurrentUser me, LedgerReader reader, AiAssistant ai, CancellationToken ct)
     {
-        var (accomplishments, _) = await reader.LoadAsync(me.TenantId, null, ct);
+        var (accomplishments, _) = await reader.LoadAsync(null, ct);
         var ranking = StoryRanker.Rank(accomplishments, me.Today, 3);
         var fallback = IntroTemplate.Write(ranking);
         var facts = string.Join("\n", ranking.Top.Select(t => $"- {t.Title} ({t.Reason})"));
@@ -163,7 +162,7 @@ public static class StoryBankApi
             facts, fallback, text => text.Length is > 100 and < 3000, ct));
     }
 
-    private static IResult Answer(HttpContext http, Document<Story>? doc)
+    private static IResult Answer(HttpContext http, Story? doc)
     {
         if (doc is null)
         {

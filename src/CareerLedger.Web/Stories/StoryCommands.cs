@@ -2,8 +2,7 @@ using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Stories;
-using CareerLedger.EventStore;
-using CareerLedger.EventStore.Documents;
+using Marten;
 using CareerLedger.Web.Ai;
 using CareerLedger.Web.Coaching;
 using CareerLedger.Web.Infrastructure;
@@ -11,7 +10,7 @@ using CareerLedger.Web.Infrastructure;
 namespace CareerLedger.Web.Stories;
 
 /// <summary>Drafts and changes stories; every revision is scored by the rubric.</summary>
-public sealed class StoryCommands(IEventStore store, AiAssistant ai)
+public sealed class StoryCommands(IDocumentSession session, AiAssistant ai)
 {
     /// <summary>
     /// Drafts a story from accomplishments: the template always, and the model's draft (structured output, a
@@ -19,21 +18,21 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
     /// Either way the rubric scores the result.
     /// </summary>
     /// <exception cref="DomainValidationException">When an accomplishment id is unknown for this user, or none is given.</exception>
-    public async Task<(Document<Story> Story, Assisted<ModelStoryDraft> Draft)> DraftAsync(
-        string tenantId, IReadOnlyList<Guid> accomplishmentIds, StoryFormat format, string? clientKey, CancellationToken ct)
+    public async Task<(Story Story, Assisted<ModelStoryDraft> Draft)> DraftAsync(
+        IReadOnlyList<Guid> accomplishmentIds, StoryFormat format, string? clientKey, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var wins = new List<Accomplishment>();
         for (var i = 0; i < accomplishmentIds.Count; i++)
         {
-            var doc = await store.LoadAsync<Accomplishment>(tenantId, accomplishmentIds[i].ToString(), ct);
-            if (doc is null || doc.Data.Retracted)
+            var doc = await session.LoadAsync<Accomplishment>(accomplishmentIds[i], ct);
+            if (doc is null || doc.Retracted)
             {
                 errors.Add($"accomplishmentIds[{i}]", $"No accomplishment {accomplishmentIds[i]}.");
             }
             else
             {
-                wins.Add(doc.Data);
+                wins.Add(doc);
             }
         }
 
@@ -60,23 +59,23 @@ public sealed class StoryCommands(IEventStore store, AiAssistant ai)
         var score = Score(sections, format);
         var draftedBy = assisted.Source == AiSource.Model ? "model:" + assisted.Note : "template";
         var (story, _) = await StreamCreation.StartAsync<Story>(
-            store, tenantId, LedgerStore.StoryStream, clientKey,
+            session, "story", clientKey,
             (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, format, headline, sections, accomplishmentIds, template.Competencies, draftedBy, score), ct);
         return (story, assisted);
     }
 
     /// <summary>Adds a revision (scored); null when the user has no such story.</summary>
-    /// <exception cref="ConcurrencyException">When <paramref name="expected"/> is stale.</exception>
-    public Task<Document<Story>?> ReviseAsync(
-        string tenantId, Guid id, StoryFormat format, string headline, StorySections sections, string? reason, ExpectedVersion expected, CancellationToken ct)
+    /// <exception cref="VersionConflictException">When <paramref name="expected"/> is stale.</exception>
+    public Task<Story?> ReviseAsync(
+        Guid id, StoryFormat format, string headline, StorySections sections, string? reason, ExpectedVersion expected, CancellationToken ct)
     {
         var score = Score(sections, format);
-        return Execute(tenantId, id, expected, s => StoryDecider.Revise(s, format, headline, sections, reason, score), ct);
+        return Execute(id, expected, s => StoryDecider.Revise(s, format, headline, sections, reason, score), ct);
     }
 
     /// <summary>Runs a story command at <paramref name="expected"/>; null when the user has no such story.</summary>
-    public Task<Document<Story>?> Execute(string tenantId, Guid id, ExpectedVersion expected, Func<Story, IReadOnlyList<StoryEvent>> decide, CancellationToken ct) =>
-        StreamCommands.ExecuteAsync<Story>(store, tenantId, id, LedgerStore.StoryStream, expected, s => decide(s), ct);
+    public Task<Story?> Execute(Guid id, ExpectedVersion expected, Func<Story, IReadOnlyList<StoryEvent>> decide, CancellationToken ct) =>
+        StreamCommands.ExecuteAsync<Story>(session, id, expected, s => decide(s), ct);
 
     /// <summary>
     /// The rubric's score of a story as it would be told: bracketed template prompts ("[Add the measurable result…]") are not

@@ -1,4 +1,4 @@
-namespace CareerLedger.EventStore;
+namespace CareerLedger.Web.Infrastructure;
 
 /// <summary>
 /// What the caller believes about a stream's current version when it appends.
