@@ -280,10 +280,16 @@ public sealed class OffersOptionTests : IDisposable
         var dir = Path.Combine(_cli.ConfigDirectory, "files");
         Directory.CreateDirectory(dir);
         var yaml = Path.Combine(dir, "bad.yaml");
-        await File.WriteAllTextAsync(yaml, "company: X\nterms:\n   role: Y\n");
+        await File.WriteAllTextAsync(yaml, "company: X\nrole: Y\nbase_salary: lots\n");
         var bad = await _cli.RunAsync("offers", "add", yaml);
         bad.ExitCode.ShouldBe(1, bad.ToString());
-        bad.Stderr.ShouldBe($"ledger: {yaml}: line 3: indent nested blocks by exactly two spaces (2, not 3)" + Environment.NewLine);
+        bad.Stderr.ShouldBe($"ledger: {yaml}: line 3: baseSalary: 'lots' is not a number" + Environment.NewLine);
+
+        await File.WriteAllTextAsync(yaml, "company: X\nrole: [Y\n");
+        var broken = await _cli.RunAsync("offers", "add", yaml);
+        broken.ExitCode.ShouldBe(1, broken.ToString());
+        broken.Stderr.ShouldStartWith($"ledger: {yaml}: line 3: ");
+        broken.Stderr.TrimEnd().ShouldNotContain("\n");
 
         var missing = await _cli.RunAsync("offers", "add", Path.Combine(dir, "nope.json"));
         missing.ExitCode.ShouldBe(1, missing.ToString());

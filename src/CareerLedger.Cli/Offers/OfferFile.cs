@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CareerLedger.Cli.Infrastructure;
+using YamlDotNet.Core;
 
 namespace CareerLedger.Cli.Offers;
 
@@ -17,13 +19,57 @@ namespace CareerLedger.Cli.Offers;
 internal sealed record OfferFileContent(JsonObject Terms, string? Stage, string? ReceivedOn, string? RevisedOn, string? Reason);
 
 /// <summary>
-/// Reads an offer from a JSON file or a file in the YAML subset (<see cref="YamlSubset"/>), either shaped like the
-/// <c>POST /api/offers</c> body (<c>stage</c>, <c>receivedOn</c>, <c>terms</c>) or holding just the terms. Keys may be
-/// camelCase or snake_case (<c>base_salary</c> = <c>baseSalary</c>). <c>-</c> reads standard input.
+/// Reads an offer from a JSON or a YAML file (<see cref="YamlToJson"/>), either shaped like the <c>POST /api/offers</c> body
+/// (<c>stage</c>, <c>receivedOn</c>, <c>terms</c>) or holding just the terms. Keys may be camelCase or snake_case
+/// (<c>base_salary</c> = <c>baseSalary</c>). Both kinds become the same JSON model, and the fields whose type is known are
+/// checked there (a number for <c>baseSalary</c>, text for <c>company</c>…). <c>-</c> reads standard input.
 /// </summary>
-internal static class OfferFile
+internal static partial class OfferFile
 {
     private static readonly string[] BodyKeys = ["stage", "receivedOn", "revisedOn", "reason", "terms"];
+
+    /// <summary>The JSON kind of each terms field that has a scalar type, by path under the terms ("[]" stands for any index).</summary>
+    private static readonly Dictionary<string, JsonValueKind> FieldKinds = new(StringComparer.Ordinal)
+    {
+        ["company"] = JsonValueKind.String,
+        ["role"] = JsonValueKind.String,
+        ["level.label"] = JsonValueKind.String,
+        ["level.rank"] = JsonValueKind.Number,
+        ["location"] = JsonValueKind.String,
+        ["currency"] = JsonValueKind.String,
+        ["baseSalary"] = JsonValueKind.Number,
+        ["bonusTargetPercent"] = JsonValueKind.Number,
+        ["signOn[].amount"] = JsonValueKind.Number,
+        ["signOn[].paidAtMonth"] = JsonValueKind.Number,
+        ["signOn[].clawbackMonths"] = JsonValueKind.Number,
+        ["equity.kind"] = JsonValueKind.String,
+        ["equity.grantValue"] = JsonValueKind.Number,
+        ["equity.shares"] = JsonValueKind.Number,
+        ["equity.sharePrice"] = JsonValueKind.Number,
+        ["equity.strikePrice"] = JsonValueKind.Number,
+        ["equity.fairMarketValue"] = JsonValueKind.Number,
+        ["equity.preferredPrice"] = JsonValueKind.Number,
+        ["equity.fullyDilutedShares"] = JsonValueKind.Number,
+        ["equity.optionType"] = JsonValueKind.String,
+        ["equity.exerciseWindowDays"] = JsonValueKind.Number,
+        ["equity.liquidationPreference"] = JsonValueKind.Number,
+        ["equity.vesting.preset"] = JsonValueKind.String,
+        ["equity.vesting.cliffMonths"] = JsonValueKind.Number,
+        ["equity.vesting.frequency"] = JsonValueKind.String,
+        ["equity.vesting.yearPercents[]"] = JsonValueKind.Number,
+        ["refresher.annualValue"] = JsonValueKind.Number,
+        ["refresher.vesting.preset"] = JsonValueKind.String,
+        ["refresher.vesting.cliffMonths"] = JsonValueKind.Number,
+        ["refresher.vesting.frequency"] = JsonValueKind.String,
+        ["refresher.vesting.yearPercents[]"] = JsonValueKind.Number,
+        ["retirementMatchPercent"] = JsonValueKind.Number,
+        ["ptoDays"] = JsonValueKind.Number,
+        ["remote"] = JsonValueKind.String,
+        ["stage"] = JsonValueKind.String,
+        ["startDate"] = JsonValueKind.String,
+        ["deadline"] = JsonValueKind.String,
+        ["notes"] = JsonValueKind.String,
+    };
 
     /// <summary>Reads and parses <paramref name="path"/> (or stdin for "-").</summary>
     /// <exception cref="CliException">The file cannot be read or parsed, or has the wrong shape (exit 1, naming the file).</exception>
@@ -50,10 +96,13 @@ internal static class OfferFile
     }
 
     /// <summary>Parses file text; <paramref name="name"/> is used in messages.</summary>
-    /// <exception cref="CliException">Exit 1, naming <paramref name="name"/> (and the line).</exception>
+    /// <exception cref="CliException">
+    /// Exit 1, naming <paramref name="name"/> and, for YAML, the line (<c>offer.yaml: line 7: baseSalary: 'abc' is not a number</c>).
+    /// </exception>
     public static OfferFileContent Parse(string text, string name, bool json)
     {
         JsonNode? root;
+        IReadOnlyDictionary<JsonNode, int> lines = new Dictionary<JsonNode, int>();
         if (json)
         {
             try
@@ -70,11 +119,11 @@ internal static class OfferFile
         {
             try
             {
-                root = YamlSubset.Parse(text);
+                (root, lines) = YamlToJson.Parse(text);
             }
-            catch (YamlSubsetException ex)
+            catch (YamlException ex)
             {
-                throw CliException.Validation($"{name}: {ex.Message}");
+                throw CliException.Validation($"{name}: line {ex.Start.Line}: {ex.Message.ReplaceLineEndings(" ")}");
             }
         }
 
@@ -86,7 +135,7 @@ internal static class OfferFile
         JsonNode? normalized;
         try
         {
-            normalized = Normalize(root, name);
+            normalized = Normalize(root, "", name, lines);
         }
         catch (ArgumentException)
         {
@@ -190,8 +239,20 @@ internal static class OfferFile
         _ => throw CliException.Validation($"{name}: \"{key}\" must be text"),
     };
 
-    private static JsonNode? Normalize(JsonNode? node, string name)
+    /// <summary>
+    /// A copy of <paramref name="node"/> (found at <paramref name="path"/>, camelCase) with camelCase keys; a field of a known
+    /// type must have it.
+    /// </summary>
+    private static JsonNode? Normalize(JsonNode? node, string path, string name, IReadOnlyDictionary<JsonNode, int> lines)
     {
+        var field = Index().Replace(path.StartsWith("terms.", StringComparison.Ordinal) ? path["terms.".Length..] : path, "[]");
+        if (node is not null && FieldKinds.TryGetValue(field, out var kind) && node.GetValueKind() != kind)
+        {
+            var line = lines.TryGetValue(node, out var n) ? $"line {n}: " : "";
+            var value = Text(node) is { } s ? $"'{s.ReplaceLineEndings(" ")}'" : node.ToJsonString();
+            throw CliException.Validation($"{name}: {line}{path}: {value} is not {(kind == JsonValueKind.Number ? "a number" : "text")}");
+        }
+
         switch (node)
         {
             case JsonObject obj:
@@ -204,14 +265,17 @@ internal static class OfferFile
                         throw CliException.Validation($"{name}: '{key}' is given twice (as '{camel}' too)");
                     }
 
-                    result[camel] = Normalize(value, name);
+                    result[camel] = Normalize(value, path.Length == 0 ? camel : $"{path}.{camel}", name, lines);
                 }
 
                 return result;
             case JsonArray list:
-                return new JsonArray(list.Select(item => Normalize(item, name)).ToArray());
+                return new JsonArray(list.Select((item, i) => Normalize(item, $"{path}[{i}]", name, lines)).ToArray());
             default:
                 return node?.DeepClone();
         }
     }
+
+    [GeneratedRegex(@"\[[0-9]+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex Index();
 }

@@ -40,7 +40,7 @@ internal static class OffersCommand
 
     public static Command Add(CliContext ctx)
     {
-        var file = FileArgument("A JSON or YAML-subset file: the POST /api/offers body (stage, receivedOn, terms) or just the terms; - reads stdin");
+        var file = FileArgument("A JSON or YAML file: the POST /api/offers body (stage, receivedOn, terms) or just the terms; - reads stdin");
         var received = new Option<string>("--received") { Description = "The day the offer arrived (yyyy-MM-dd); default today", HelpName = "yyyy-MM-dd" };
         var options = new OfferTermsOptions();
         var command = new Command("add", "Record an offer from a file and/or options (options override the file; safe to retry)");
@@ -141,7 +141,7 @@ internal static class OffersCommand
     public static Command Revise(CliContext ctx)
     {
         var id = new Argument<string>("ID") { Description = "The offer id, or a unique prefix of it (as `ledger offers list` shows)" };
-        var file = FileArgument("A JSON or YAML-subset file with the changed terms (or a body with terms, stage, revisedOn, reason); merged over the current terms");
+        var file = FileArgument("A JSON or YAML file with the changed terms (or a body with terms, stage, revisedOn, reason); merged over the current terms");
         var reason = new Option<string>("--reason") { Description = "Why the terms changed, e.g. \"after counter\" (kept in the timeline)", HelpName = "TEXT" };
         var received = new Option<string>("--received") { Description = "The day the new terms arrived (yyyy-MM-dd); default today", HelpName = "yyyy-MM-dd" };
         var expect = new ExpectedVersion("offer", "ledger offers list --json", "ledger offers revise");
