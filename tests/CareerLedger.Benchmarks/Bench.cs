@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CareerLedger.Benchmarks;
+
+/// <summary>
+/// The run, in order: raw inserts and store appends (interleaved per concurrency), then the app over HTTP (start, import,
+/// timed requests, statement counts, memory). Everything lands in one <see cref="Report"/>.
+/// </summary>
+internal static class Bench
+{
+    private const int Http = BenchOptions.ConcurrentHttpConnections;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Runs every measurement once.</summary>
+    public static async Task<Report> RunAsync(BenchOptions options, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var appDll = options.AppDll ?? DefaultAppDll();
+        if (!File.Exists(appDll))
+        {
+            throw new FileNotFoundException($"The app is not built at {appDll}; build it in Release first (ops/bench does).", appDll);
+        }
+
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        await using var server = await BenchServer.StartAsync(ct);
+        var report = new Report();
+        var payload = LedgerData.RawPayload(today);
+        var raw = await MeasureWritesAsync(server, payload, today, options, report, ct);
+        await MeasureAppAsync(server, appDll, raw, today, options, report, ct);
+
+        report.Header.Add($"**Machine:** {Environment.ProcessorCount} cores (nproc), {CpuModel()}, {MemoryGb()} GiB RAM; " +
+            $"{RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; load average {load} at the start");
+        report.Header.Add($"**PostgreSQL:** {server.Version} ({server.Settings})");
+        report.Header.Add(string.Create(Invariant, $"**Date:** {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; the run took {clock.Elapsed.TotalSeconds:0} s"));
+        report.Header.Add(string.Create(Invariant,
+            $"**Options:** {options.Describe()}; event JSON {Encoding.UTF8.GetByteCount(payload)} bytes; store: {StoreAppendBenchmark.Description}"));
+        return report;
+    }
+
+    /// <summary>Rows 1 and 2. Interleaved per concurrency, so that a busy neighbour hurts both alike. Returns the raw rates.</summary>
+    private static async Task<Dictionary<int, PhaseResult>> MeasureWritesAsync(
+        BenchServer server, string payload, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
+    {
+        var raw = new Dictionary<int, PhaseResult>();
+        var store = new Dictionary<int, PhaseResult>();
+        var tenant = Guid.NewGuid().ToString();
+        foreach (var writers in BenchOptions.WriterCounts)
+        {
+            raw[writers] = Check(report, $"raw insert, {writers} writers",
+                await RawInsertBenchmark.RunAsync(server.EventsConnectionString, writers, payload, options, ct));
+            await using var bench = await StoreAppendBenchmark.CreateAsync(server.EventsConnectionString, today, ct);
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => bench.AppendOneAsync(tenant, ct))); // opens the pool's connections
+            store[writers] = Check(report, $"store append, {writers} writers",
+                await LoadRunner.RunAsync(writers, options, (_, token) => bench.AppendOneAsync(tenant, token), ct));
+            Progress($"{writers} writers: raw {raw[writers].PerSecond:N0}/s (slowest {raw[writers].Percentile(100):N0} ms), " +
+                $"store {store[writers].PerSecond:N0}/s (slowest {store[writers].Percentile(100):N0} ms)");
+        }
+
+        foreach (var (writers, r) in raw)
+        {
+            report.Rows.Add(new ReportRow("Raw Npgsql INSERT, autocommit", Int(writers), Report.Rate(r.PerSecond, "events/s"),
+                Report.Ms(r.Percentile(50)), Report.Ms(r.Percentile(99)), Report.Ratio(1)));
+        }
+
+        foreach (var (writers, s) in store)
+        {
+            var ratio = s.PerSecond / raw[writers].PerSecond;
+            report.Rows.Add(new ReportRow("Event store append (1 event, new stream)", Int(writers), Report.Rate(s.PerSecond, "events/s"),
+                Report.Ms(s.Percentile(50)), Report.Ms(s.Percentile(99)), Report.Ratio(ratio),
+                Target: $"Marten ≥ 0.80× (today: {Report.Met(ratio >= 0.8)})"));
+        }
+
+        return raw;
+    }
+
+    /// <summary>Rows 3 to 5: the app as a separate process over HTTP.</summary>
+    private static async Task MeasureAppAsync(
+        BenchServer server, string appDll, Dictionary<int, PhaseResult> raw, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
+    {
+        // The first start creates the schema in the fresh database; the second is the warm start the target is about.
+        TimeSpan firstStart;
+        await using (var first = await AppProcess.StartAsync(appDll, server.AppConnectionString, ct))
+        {
+            firstStart = first.StartToReady;
+        }
+
+        await using var app = await AppProcess.StartAsync(appDll, server.AppConnectionString, ct);
+        Progress($"app ready: first start {firstStart.TotalSeconds:0.00} s, warm restart {app.StartToReady.TotalSeconds:0.00} s");
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        var idleRss = app.RssMb;
+
+        var user = await LedgerUser.SignUpAsync(app.BaseAddress, ct);
+        var importTime = await user.ImportAsync(LedgerData.TenYearLedger(today), ct);
+        var offers = LedgerData.Offers(Path.Combine(AppContext.BaseDirectory, "samples", "offers"), today);
+        foreach (var (key, body) in offers)
+        {
+            await user.RecordOfferAsync(key, body, ct);
+        }
+
+        var importedRss = app.RssMb;
+        Progress($"imported {LedgerData.Wins} wins, {LedgerData.FeedbackItems} feedback items in {importTime.TotalSeconds:0.00} s; {offers.Count} offers");
+
+        using var one = user.Client(1);
+        using var many = user.Client(Http);
+        (string Name, string Path)[] gets =
+        [
+            ("GET /api/brag, 10 years (JSON)", string.Create(Invariant, $"api/brag?from={today.AddYears(-10):yyyy-MM-dd}&to={today:yyyy-MM-dd}")),
+            ("GET /api/stories/ranking", "api/stories/ranking"),
+            ($"GET /api/offers/compare ({offers.Count} offers)", "api/offers/compare"),
+        ];
+
+        // The reads first, on exactly the imported ledger (the POST rows add wins).
+        var getResults = new PhaseResult[gets.Length];
+        for (var g = 0; g < gets.Length; g++)
+        {
+            var path = gets[g].Path;
+            var size = await LedgerUser.GetSizeAsync(one, path, ct);
+            gets[g].Name += string.Create(Invariant, $", {size / 1024.0:N0} KB");
+            getResults[g] = Check(report, gets[g].Name, await LoadRunner.RunAsync(1, options, (_, token) => LedgerUser.GetAsync(one, path, token), ct));
+            Progress($"{gets[g].Name}: {getResults[g].PerSecond:N0} req/s, p50 {getResults[g].Percentile(50):0.00} ms");
+        }
+
+        if (options.StatementsFile is { } dump)
+        {
+            File.Delete(dump);
+        }
+
+        var (log, unavailable) = await server.OpenStatementLogAsync(options.StatementsFile, ct);
+        var getCounts = new StatementCount?[gets.Length];
+        unavailable ??= await CountAsync(log, async l =>
+        {
+            for (var g = 0; g < gets.Length; g++)
+            {
+                var path = gets[g].Path;
+                getCounts[g] = await l.CountAsync(gets[g].Name, options.CountingBatch, () => Sequential(options.CountingBatch, () => LedgerUser.GetAsync(one, path, ct)), ct);
+            }
+        }, ct);
+
+        long win = 0;
+        Task PostWin(HttpClient client, CancellationToken token) => LedgerUser.PostWinAsync(client, Interlocked.Increment(ref win), today, token);
+        var post1 = Check(report, "POST /api/accomplishments, 1 connection", await LoadRunner.RunAsync(1, options, (_, token) => PostWin(one, token), ct));
+        await Task.WhenAll(Enumerable.Range(0, Http).Select(_ => PostWin(many, ct))); // opens the 16 connections
+        var post16 = Check(report, $"POST /api/accomplishments, {Http} connections", await LoadRunner.RunAsync(Http, options, (_, token) => PostWin(many, token), ct));
+        Progress($"POST: {post1.PerSecond:N0} req/s at 1 connection, {post16.PerSecond:N0} req/s at {Http}");
+
+        StatementCount? post1Count = null, post16Count = null;
+        unavailable ??= await CountAsync(log, async l =>
+        {
+            post1Count = await l.CountAsync("POST /api/accomplishments, 1 connection", options.CountingBatch,
+                () => Sequential(options.CountingBatch, () => PostWin(one, ct)), ct);
+            post16Count = await l.CountAsync($"POST /api/accomplishments, {Http} connections", options.CountingBatch,
+                () => Parallel.ForAsync(0, options.CountingBatch, new ParallelOptions { MaxDegreeOfParallelism = Http, CancellationToken = ct },
+                    async (_, token) => await PostWin(many, token)), ct);
+        }, ct);
+        var peakRss = app.PeakRssMb;
+
+        report.Rows.Add(new ReportRow("App start-to-ready, first start (creates the schema)", "", Report.Seconds(firstStart)));
+        report.Rows.Add(new ReportRow("App start-to-ready, warm restart", "", Report.Seconds(app.StartToReady),
+            Target: $"≤ 3 s warm: {Report.Met(app.StartToReady <= TimeSpan.FromSeconds(3))}"));
+        report.Rows.Add(new ReportRow($"POST /api/import: {LedgerData.Wins} wins + {LedgerData.FeedbackItems} feedback (one request)", "1",
+            Report.Seconds(importTime)));
+
+        // DISCARD ALL travels in front of the next statement (no round trip of its own), so the target is judged without it.
+        var post1Trips = post1Count is null ? (double?)null : post1Count.PerRequest - post1Count.DiscardsPerRequest;
+        report.Rows.Add(new ReportRow("POST /api/accomplishments (new win)", "1", Report.Rate(post1.PerSecond, "req/s"),
+            Report.Ms(post1.Percentile(50)), Report.Ms(post1.Percentile(99)), Report.Ratio(post1.PerSecond / raw[1].PerSecond),
+            Report.Statements(post1Count), post1Trips is { } trips ? $"≤ 3 round trips: {Report.Met(trips <= 3)}" : "≤ 3 round trips"));
+        var post16Ratio = post16.PerSecond / raw[Http].PerSecond;
+        report.Rows.Add(new ReportRow("POST /api/accomplishments (new win)", Int(Http), Report.Rate(post16.PerSecond, "req/s"),
+            Report.Ms(post16.Percentile(50)), Report.Ms(post16.Percentile(99)), Report.Ratio(post16Ratio),
+            Report.Statements(post16Count), $"≥ 0.40× raw insert: {Report.Met(post16Ratio >= 0.4)}"));
+        for (var g = 0; g < gets.Length; g++)
+        {
+            var r = getResults[g];
+            var target = g == 0 ? $"p50 ≤ 5 ms: {Report.Met(r.Percentile(50) <= 5)}; ≥ 500 req/s: {Report.Met(r.PerSecond >= 500)}" : "";
+            report.Rows.Add(new ReportRow(gets[g].Name, "1", Report.Rate(r.PerSecond, "req/s"), Report.Ms(r.Percentile(50)), Report.Ms(r.Percentile(99)),
+                Statements: Report.Statements(getCounts[g]), Target: target));
+        }
+
+        report.Rows.Add(new ReportRow("App RSS, idle after start", "", Report.Mb(idleRss)));
+        report.Rows.Add(new ReportRow("App RSS, after the import", "", Report.Mb(importedRss)));
+        report.Rows.Add(new ReportRow("App peak RSS (VmHWM) at the end", "", Report.Mb(peakRss), Target: $"< 300 MB: {Report.Met(peakRss < 300)}"));
+        if (unavailable is not null)
+        {
+            report.Notes.Add($"**SQL statements were not counted:** {unavailable}.");
+        }
+    }
+
+    private static PhaseResult Check(Report report, string what, PhaseResult result)
+    {
+        if (result.Errors > 0 || result.Operations == 0)
+        {
+            report.Notes.Add(string.Create(Invariant, $"**{what}:** {result.Errors} failed, {result.Operations} succeeded; first error: {result.FirstError ?? "none"}"));
+        }
+
+        return result;
+    }
+
+    /// <summary>Switches statement logging on around <paramref name="batches"/>.</summary>
+    /// <returns>Null, or why nothing could be counted.</returns>
+    private static async Task<string?> CountAsync(StatementLog? log, Func<StatementLog, Task> batches, CancellationToken ct)
+    {
+        if (log is null)
+        {
+            return null; // the reason came with the missing log
+        }
+
+        try
+        {
+            if (!await log.EnableAsync(ct))
+            {
+                return "statement logging did not show up in the server log";
+            }
+
+            await batches(log);
+            return null;
+        }
+        finally
+        {
+            await log.DisableAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task Sequential(int count, Func<Task> request)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await request();
+        }
+    }
+
+    private static void Progress(string line) => Console.Error.WriteLine("[bench] " + line);
+
+    private static string Int(int value) => value.ToString(Invariant);
+
+    private static string DefaultAppDll()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CareerLedger.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "CareerLedger.Web", "bin", "Release", "net10.0", "CareerLedger.Web.dll");
+            }
+        }
+
+        throw new FileNotFoundException($"Could not find the repository (CareerLedger.sln) above {AppContext.BaseDirectory}; pass --app.");
+    }
+
+    private static string CpuModel() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+            : "unknown CPU";
+
+    private static string MemoryGb()
+    {
+        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        return line is null ? "?" : (long.Parse(line["MemTotal:".Length..].Trim().Split(' ')[0], Invariant) / 1024.0 / 1024.0).ToString("0.0", Invariant);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace CareerLedger.Benchmarks;
+
+/// <summary>One row of the report table; empty cells are blank strings.</summary>
+/// <param name="Measurement">What was measured.</param>
+/// <param name="Concurrency">Writers or HTTP connections.</param>
+/// <param name="Result">The main figure (events/s, req/s, seconds, MB).</param>
+/// <param name="P50">Median latency in ms.</param>
+/// <param name="P99">99th percentile latency in ms.</param>
+/// <param name="VsRaw">Throughput relative to the raw insert at the same concurrency.</param>
+/// <param name="Statements">SQL statements the server executed per request.</param>
+/// <param name="Target">The target and whether this run meets it.</param>
+internal sealed record ReportRow(
+    string Measurement, string Concurrency, string Result, string P50 = "", string P99 = "", string VsRaw = "", string Statements = "", string Target = "");
+
+/// <summary>The benchmark's output: a few lines about the machine and options, then one Markdown table.</summary>
+internal sealed class Report
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Lines printed above the table.</summary>
+    public List<string> Header { get; } = [];
+
+    /// <summary>The table's rows, in order.</summary>
+    public List<ReportRow> Rows { get; } = [];
+
+    /// <summary>Notes printed below the table (errors, skipped measurements).</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The report as Markdown.</summary>
+    public string Render()
+    {
+        var text = new StringBuilder();
+        foreach (var line in Header)
+        {
+            text.Append(line).Append("  \n");
+        }
+
+        text.Append('\n');
+        text.Append("| measurement | conc. | result | p50 ms | p99 ms | vs raw insert | SQL statements / request | target |\n");
+        text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        foreach (var r in Rows)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {r.Measurement} | {r.Concurrency} | {r.Result} | {r.P50} | {r.P99} | {r.VsRaw} | {r.Statements} | {r.Target} |\n");
+        }
+
+        foreach (var note in Notes)
+        {
+            text.Append('\n').Append(note).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"6,012 events/s".</summary>
+    public static string Rate(double perSecond, string unit) => perSecond.ToString(perSecond >= 100 ? "N0" : "N1", Invariant) + " " + unit;
+
+    /// <summary>Milliseconds with two decimals, or a dash without samples.</summary>
+    public static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms.ToString(ms >= 100 ? "N0" : "0.00", Invariant);
+
+    /// <summary>"0.62×".</summary>
+    public static string Ratio(double ratio) => ratio.ToString("0.00", Invariant) + "×";
+
+    /// <summary>Seconds with two decimals.</summary>
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", Invariant) + " s";
+
+    /// <summary>Megabytes without decimals.</summary>
+    public static string Mb(double mb) => mb.ToString("N0", Invariant) + " MB";
+
+    /// <summary>"met" or "not met".</summary>
+    public static string Met(bool met) => met ? "**met**" : "not met";
+
+    /// <summary>Statements per request, with the pool's resets called out; "n/a" when not counted (the reason goes into <see cref="Notes"/>).</summary>
+    public static string Statements(StatementCount? count) => count is null
+        ? "n/a"
+        : string.Create(Invariant, $"{count.PerRequest:0.0} (incl. {count.DiscardsPerRequest:0.0} DISCARD ALL)");
+}
