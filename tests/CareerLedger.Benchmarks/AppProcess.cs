@@ -51,7 +51,6 @@ internal sealed class AppProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Ledger"] = connectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["CareerLedger__UseDocker"] = "false";
         info.Environment.Remove("DOTNET_ENVIRONMENT");
         info.Environment.Remove("ASPNETCORE_URLS");
 

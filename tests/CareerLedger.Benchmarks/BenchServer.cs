@@ -53,7 +53,6 @@ internal sealed class BenchServer : IAsyncDisposable
             {
                 ConnectionString = string.IsNullOrWhiteSpace(explicitServer) ? null : explicitServer,
                 DataDirectory = null,
-                PreferDocker = false,
                 FastUnsafe = false,
                 DatabaseName = "careerledger_bench",
                 StartTimeout = TimeSpan.FromSeconds(120),

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
-using CareerLedger.EventStore;
 using CareerLedger.Web.Import;
 
 namespace CareerLedger.Benchmarks;
@@ -63,7 +62,7 @@ internal static class LedgerData
 
     /// <summary>The raw-insert row's payload: the sample win's <c>accomplishment_logged</c> event as the store serialises it.</summary>
     public static string RawPayload(DateOnly today) =>
-        JsonSerializer.Serialize(new AccomplishmentLogged(Guid.CreateVersion7(), SampleWin(today)), EventStoreOptions.CreateJson());
+        JsonSerializer.Serialize(new AccomplishmentLogged(Guid.CreateVersion7(), SampleWin(today)), CareerLedger.Web.Infrastructure.LedgerStore.CreateJson());
 
     /// <summary>The body of <c>POST /api/accomplishments</c> number <paramref name="n"/>: a new win (distinct title) dated today.</summary>
     public static string NewWinBody(long n, DateOnly today)

@@ -1,27 +1,26 @@
 using CareerLedger.Domain.Accomplishments;
-using CareerLedger.EventStore;
 using CareerLedger.Web.Infrastructure;
+using Marten;
 using Npgsql;
 
 namespace CareerLedger.Benchmarks;
 
 /// <summary>
-/// The only store-specific code of the benchmark: builds the event store the way the app registers it
-/// (src/CareerLedger.Web/Infrastructure/Database.cs: a <see cref="PostgresEventStore"/> over an <see cref="NpgsqlDataSource"/>,
-/// configured by <see cref="LedgerStore.Configure"/>) and appends one <see cref="AccomplishmentLogged"/> to a new stream per
-/// call, as <c>POST /api/accomplishments</c> does (one transaction, inline projection included).
-/// To measure another store (Marten), change this class and nothing else.
+/// The only store-specific code of the benchmark: builds Marten the way the app registers it
+/// (src/CareerLedger.Web/Infrastructure/Database.cs: <see cref="LedgerStore.Configure"/> over one <see cref="NpgsqlDataSource"/>
+/// without reset-on-close) and starts one stream with an <see cref="AccomplishmentLogged"/> per call, as
+/// <c>POST /api/accomplishments</c> does (one lightweight session, one transaction, the inline projection included).
 /// </summary>
 internal sealed class StoreAppendBenchmark : IAsyncDisposable
 {
     /// <summary>One line for the report: what is measured.</summary>
-    public const string Description = "hand-written PostgresEventStore (append_events + inline accomplishment projection)";
+    public const string Description = "Marten 9.62 (quick append + inline accomplishment projection, conjoined tenancy)";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresEventStore _store;
+    private readonly DocumentStore _store;
     private readonly AccomplishmentDetails _details;
 
-    private StoreAppendBenchmark(NpgsqlDataSource dataSource, PostgresEventStore store, AccomplishmentDetails details)
+    private StoreAppendBenchmark(NpgsqlDataSource dataSource, DocumentStore store, AccomplishmentDetails details)
     {
         _dataSource = dataSource;
         _store = store;
@@ -31,10 +30,12 @@ internal sealed class StoreAppendBenchmark : IAsyncDisposable
     /// <summary>Builds the store on <paramref name="connectionString"/> and creates or migrates its schema.</summary>
     public static async Task<StoreAppendBenchmark> CreateAsync(string connectionString, DateOnly today, CancellationToken ct)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "careerledger-bench-store" }.Build();
-        var options = LedgerStore.Configure(new EventStoreOptions { Schema = "ledger", Clock = TimeProvider.System });
-        var store = new PostgresEventStore(dataSource, options);
-        await store.InitializeAsync(ct);
+        var connection = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        var dataSource = new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = "careerledger-bench-store" }.Build();
+        var options = LedgerStore.Configure(new StoreOptions(), "ledger", TimeProvider.System);
+        options.Connection(dataSource);
+        var store = new DocumentStore(options);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new StoreAppendBenchmark(dataSource, store, LedgerData.SampleWin(today));
     }
 
@@ -42,11 +43,15 @@ internal sealed class StoreAppendBenchmark : IAsyncDisposable
     public async Task AppendOneAsync(string tenantId, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        await _store.AppendAsync(
-            tenantId, id, LedgerStore.AccomplishmentStream, ExpectedVersion.NoStream, [new AccomplishmentLogged(id, _details)],
-            new EventMetadata(UserId: tenantId), ct);
+        await using var session = _store.LightweightSession(tenantId);
+        session.Events.StartStream<Accomplishment>(id, new AccomplishmentLogged(id, _details));
+        await session.SaveChangesAsync(ct);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _store.Dispose();
+        await _dataSource.DisposeAsync();
+    }
 }
