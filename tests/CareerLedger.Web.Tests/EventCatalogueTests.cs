@@ -123,6 +123,8 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
     [Fact]
     public async Task rebuilding_every_projection_through_the_daemon_reproduces_the_inline_documents()
     {
+        // A clock with sub-microsecond ticks: recorded times must survive PostgreSQL's microsecond precision unchanged.
+        app.Clock.Advance(TimeSpan.FromTicks(1_234_567));
         var user = await app.CreateUserAsync();
         using var content = new StringContent(
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "senior-backend-year.json")), System.Text.Encoding.UTF8, "application/json");

@@ -5,7 +5,7 @@ using Marten;
 namespace CareerLedger.Web.Accomplishments;
 
 /// <summary>Runs accomplishment commands in the signed-in user's Marten session: load state, decide, append with the expected version.</summary>
-public sealed class AccomplishmentCommands(IDocumentSession session)
+public sealed class AccomplishmentCommands(IDocumentSession session, TimeProvider clock)
 {
     /// <summary>
     /// Logs an accomplishment. With a <paramref name="clientKey"/> the stream id is derived from it, so a repeat returns the
@@ -13,7 +13,7 @@ public sealed class AccomplishmentCommands(IDocumentSession session)
     /// </summary>
     public Task<(Accomplishment Document, bool Created)> LogAsync(AccomplishmentDetails details, string? clientKey, CancellationToken ct) =>
         StreamCreation.StartAsync<Accomplishment>(
-            session, "accomplishment", clientKey, (id, state) => AccomplishmentDecider.Log(id, details, clientKey, state), ct);
+            session, "accomplishment", clientKey, clock, (id, state) => AccomplishmentDecider.Log(id, details, clientKey, state), ct);
 
     /// <summary>Whether <paramref name="details"/> equals what was first logged (a genuine retry of the original request).</summary>
     public async Task<bool> SameAsLoggedAsync(Guid id, AccomplishmentDetails details, CancellationToken ct) =>

@@ -5,12 +5,12 @@ using Marten;
 namespace CareerLedger.Web.Feedback;
 
 /// <summary>Runs feedback commands in the signed-in user's Marten session.</summary>
-public sealed class FeedbackCommands(IDocumentSession session)
+public sealed class FeedbackCommands(IDocumentSession session, TimeProvider clock)
 {
     /// <summary>Records feedback; with a client key a repeat returns the existing item (<c>Created = false</c>).</summary>
     public Task<(FeedbackItem Document, bool Created)> ReceiveAsync(FeedbackDetails details, string? clientKey, CancellationToken ct) =>
         StreamCreation.StartAsync<FeedbackItem>(
-            session, "feedback", clientKey, (id, state) => FeedbackItem.Receive(id, details, clientKey, state), ct);
+            session, "feedback", clientKey, clock, (id, state) => FeedbackItem.Receive(id, details, clientKey, state), ct);
 
     /// <summary>Whether <paramref name="details"/> equals what was first recorded (a genuine retry of the original request).</summary>
     public async Task<bool> SameAsReceivedAsync(Guid id, FeedbackDetails details, CancellationToken ct) =>

@@ -78,7 +78,7 @@ public static class LedgerStore
         o.Events.TenancyStyle = TenancyStyle.Conjoined;
         o.Policies.AllDocumentsAreMultiTenanted();
         o.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-        o.Events.TimeProvider = clock;
+        o.Events.TimeProvider = new PostgresClock(clock);
         o.Events.MetadataConfig.CorrelationIdEnabled = true;
         o.Events.MetadataConfig.CausationIdEnabled = true;
         o.Events.MetadataConfig.UserNameEnabled = true;
@@ -104,6 +104,26 @@ public static class LedgerStore
         return o;
     }
 
+    /// <summary>
+    /// Folds one event into its aggregate's state with the domain's Evolve and stamps the stream version: what every inline
+    /// projection below stores, and what a command computes for the document it has just appended (so it need not read it back).
+    /// </summary>
+    /// <param name="state">The current state, or null before the first event.</param>
+    /// <param name="data">The event.</param>
+    /// <param name="recordedAt">The event's recorded time (UTC).</param>
+    /// <param name="version">The event's version in its stream (1 for the first).</param>
+    /// <exception cref="ArgumentException">When <paramref name="data"/> is not a career event.</exception>
+    /// <exception cref="InvalidOperationException">When the event does not fit the state (from the domain's Evolve).</exception>
+    public static object Evolve(object? state, object data, DateTimeOffset recordedAt, long version) => data switch
+    {
+        AccomplishmentEvent a => Accomplishment.Evolve((Accomplishment?)state, a, recordedAt) with { Version = version },
+        FeedbackEvent f => FeedbackItem.Evolve((FeedbackItem?)state, f, recordedAt) with { Version = version },
+        OfferEvent o => Offer.Evolve((Offer?)state, o, recordedAt) with { Version = version },
+        StoryEvent st => Story.Evolve((Story?)state, st, recordedAt) with { Version = version },
+        MockSessionEvent m => MockSession.Evolve((MockSession?)state, m, recordedAt) with { Version = version },
+        _ => throw new ArgumentException($"{data.GetType().Name} is not a career event.", nameof(data)),
+    };
+
     /// <summary>Keeps one <see cref="Accomplishment"/> document per accomplishment stream.</summary>
     public sealed class AccomplishmentProjection : SingleStreamProjection<Accomplishment, Guid>
     {
@@ -118,7 +138,7 @@ public static class LedgerStore
 
         /// <inheritdoc />
         public override Accomplishment Evolve(Accomplishment? snapshot, Guid id, IEvent e) =>
-            Accomplishment.Evolve(snapshot, (AccomplishmentEvent)e.Data, e.Timestamp) with { Version = e.Version };
+            (Accomplishment)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 
     /// <summary>Keeps one <see cref="FeedbackItem"/> document per feedback stream.</summary>
@@ -135,7 +155,7 @@ public static class LedgerStore
 
         /// <inheritdoc />
         public override FeedbackItem Evolve(FeedbackItem? snapshot, Guid id, IEvent e) =>
-            FeedbackItem.Evolve(snapshot, (FeedbackEvent)e.Data, e.Timestamp) with { Version = e.Version };
+            (FeedbackItem)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 
     /// <summary>Keeps one <see cref="Offer"/> document per offer stream.</summary>
@@ -157,7 +177,7 @@ public static class LedgerStore
 
         /// <inheritdoc />
         public override Offer Evolve(Offer? snapshot, Guid id, IEvent e) =>
-            Offer.Evolve(snapshot, (OfferEvent)e.Data, e.Timestamp) with { Version = e.Version };
+            (Offer)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 
     /// <summary>Keeps one <see cref="Story"/> document per story stream (every revision with its scores).</summary>
@@ -177,7 +197,7 @@ public static class LedgerStore
 
         /// <inheritdoc />
         public override Story Evolve(Story? snapshot, Guid id, IEvent e) =>
-            Story.Evolve(snapshot, (StoryEvent)e.Data, e.Timestamp) with { Version = e.Version };
+            (Story)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 
     /// <summary>Keeps one <see cref="MockSession"/> document per session stream.</summary>
@@ -196,6 +216,6 @@ public static class LedgerStore
 
         /// <inheritdoc />
         public override MockSession Evolve(MockSession? snapshot, Guid id, IEvent e) =>
-            MockSession.Evolve(snapshot, (MockSessionEvent)e.Data, e.Timestamp) with { Version = e.Version };
+            (MockSession)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 }

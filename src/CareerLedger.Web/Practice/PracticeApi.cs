@@ -68,7 +68,7 @@ public static class PracticeApi
 
     internal static async Task<Created<SessionView>> Start(
         StartSessionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, QuestionBank bank, LedgerReader reader, IDocumentSession session, HttpContext http, CancellationToken ct)
+        CurrentUser me, QuestionBank bank, LedgerReader reader, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CompanyLens? lens = null;
@@ -117,7 +117,7 @@ public static class PracticeApi
 
         var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
         var (doc, _) = await StreamCreation.StartAsync<MockSession>(
-            session, "mock_session", IdempotencyKeys.FromHeader(idempotencyKey),
+            session, "mock_session", IdempotencyKeys.FromHeader(idempotencyKey), clock,
             (id, existing) => existing is not null ? [] : [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
         Etags.Set(http, doc.Version);
         return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));

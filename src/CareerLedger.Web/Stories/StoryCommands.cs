@@ -10,7 +10,7 @@ using CareerLedger.Web.Infrastructure;
 namespace CareerLedger.Web.Stories;
 
 /// <summary>Drafts and changes stories; every revision is scored by the rubric.</summary>
-public sealed class StoryCommands(IDocumentSession session, AiAssistant ai)
+public sealed class StoryCommands(IDocumentSession session, AiAssistant ai, TimeProvider clock)
 {
     /// <summary>
     /// Drafts a story from accomplishments: the template always, and the model's draft (structured output, a
@@ -59,7 +59,7 @@ public sealed class StoryCommands(IDocumentSession session, AiAssistant ai)
         var score = Score(sections, format);
         var draftedBy = assisted.Source == AiSource.Model ? "model:" + assisted.Note : "template";
         var (story, _) = await StreamCreation.StartAsync<Story>(
-            session, "story", clientKey,
+            session, "story", clientKey, clock,
             (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, format, headline, sections, accomplishmentIds, template.Competencies, draftedBy, score), ct);
         return (story, assisted);
     }
