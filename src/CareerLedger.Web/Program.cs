@@ -15,7 +15,7 @@ builder.AddLedgerServices();
 var database = await builder.AddLedgerDatabaseAsync();
 
 var app = builder.Build();
-// Create or update every table before serving; Marten takes an advisory lock, so instances starting together are safe.
+// Create or update every table before serving (idempotent DDL; a concurrent start of several instances is not yet serialised by a lock).
 await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 _ = app.Services.GetRequiredService<CareerLedger.Domain.Questions.QuestionBank>(); // load and validate the question bank at start-up
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

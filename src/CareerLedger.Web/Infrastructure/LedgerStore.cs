@@ -99,7 +99,7 @@ public static class LedgerStore
             o.Storage.ExtendedSchemaObjects.Add(table);
         }
 
-        // Schema objects are created or updated at start-up (under Marten's advisory lock, so instances starting together are safe).
+        // Schema objects are created or updated at start-up (Program.cs) and, should a table be missing later, on first use.
         o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         return o;
     }
