@@ -89,11 +89,11 @@ public static class LedgerStore
             o.Events.MapEventType(type, name);
         }
 
-        o.Projections.Add(new AccomplishmentProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new FeedbackProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new OfferProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new StoryProjection(), ProjectionLifecycle.Inline);
-        o.Projections.Add(new MockSessionProjection(), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<Accomplishment>("accomplishments", typeof(AccomplishmentEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<FeedbackItem>("feedback", typeof(FeedbackEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<Offer>("offers", typeof(OfferEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<Story>("stories", typeof(StoryEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<MockSession>("mock_sessions", typeof(MockSessionEvent)), ProjectionLifecycle.Inline);
         foreach (var table in AccountStore.Tables(schema))
         {
             o.Storage.ExtendedSchemaObjects.Add(table);
@@ -124,98 +124,25 @@ public static class LedgerStore
         _ => throw new ArgumentException($"{data.GetType().Name} is not a career event.", nameof(data)),
     };
 
-    /// <summary>Keeps one <see cref="Accomplishment"/> document per accomplishment stream.</summary>
-    public sealed class AccomplishmentProjection : SingleStreamProjection<Accomplishment, Guid>
+    /// <summary>
+    /// Keeps one <typeparamref name="TDoc"/> document per stream of that aggregate: listens to the event types derived from the
+    /// aggregate's event base type and folds each with <see cref="LedgerStore.Evolve"/>.
+    /// </summary>
+    /// <typeparam name="TDoc">The aggregate state stored as the document (for example <see cref="Accomplishment"/>).</typeparam>
+    public sealed class LedgerProjection<TDoc> : SingleStreamProjection<TDoc, Guid>
+        where TDoc : class
     {
-        /// <summary>Named as the rebuild command knows it; listens to the accomplishment events only.</summary>
-        public AccomplishmentProjection()
+        /// <summary>A projection named <paramref name="name"/> (as the rebuild command knows it) over the events of <paramref name="eventBase"/>.</summary>
+        public LedgerProjection(string name, Type eventBase)
         {
-            Name = "accomplishments";
-            IncludeType<AccomplishmentLogged>();
-            IncludeType<AccomplishmentRevised>();
-            IncludeType<AccomplishmentRetracted>();
+            Name = name;
+            foreach (var (type, _) in EventTypes.Where(e => e.Type.IsSubclassOf(eventBase)))
+            {
+                IncludeType(type);
+            }
         }
 
         /// <inheritdoc />
-        public override Accomplishment Evolve(Accomplishment? snapshot, Guid id, IEvent e) =>
-            (Accomplishment)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
-    }
-
-    /// <summary>Keeps one <see cref="FeedbackItem"/> document per feedback stream.</summary>
-    public sealed class FeedbackProjection : SingleStreamProjection<FeedbackItem, Guid>
-    {
-        /// <summary>Named as the rebuild command knows it; listens to the feedback events only.</summary>
-        public FeedbackProjection()
-        {
-            Name = "feedback";
-            IncludeType<FeedbackReceived>();
-            IncludeType<FeedbackRevised>();
-            IncludeType<FeedbackRetracted>();
-        }
-
-        /// <inheritdoc />
-        public override FeedbackItem Evolve(FeedbackItem? snapshot, Guid id, IEvent e) =>
-            (FeedbackItem)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
-    }
-
-    /// <summary>Keeps one <see cref="Offer"/> document per offer stream.</summary>
-    public sealed class OfferProjection : SingleStreamProjection<Offer, Guid>
-    {
-        /// <summary>Named as the rebuild command knows it; listens to the offer events only.</summary>
-        public OfferProjection()
-        {
-            Name = "offers";
-            IncludeType<OfferReceived>();
-            IncludeType<OfferRevised>();
-            IncludeType<CounterOfferSent>();
-            IncludeType<OfferDeadlineSet>();
-            IncludeType<OfferAccepted>();
-            IncludeType<OfferDeclined>();
-            IncludeType<OfferExpired>();
-            IncludeType<OfferWithdrawn>();
-        }
-
-        /// <inheritdoc />
-        public override Offer Evolve(Offer? snapshot, Guid id, IEvent e) =>
-            (Offer)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
-    }
-
-    /// <summary>Keeps one <see cref="Story"/> document per story stream (every revision with its scores).</summary>
-    public sealed class StoryProjection : SingleStreamProjection<Story, Guid>
-    {
-        /// <summary>Named as the rebuild command knows it; listens to the story events only.</summary>
-        public StoryProjection()
-        {
-            Name = "stories";
-            IncludeType<StoryDrafted>();
-            IncludeType<StoryRevised>();
-            IncludeType<StoryLinked>();
-            IncludeType<StoryUsed>();
-            IncludeType<StoryPracticed>();
-            IncludeType<StoryRetired>();
-        }
-
-        /// <inheritdoc />
-        public override Story Evolve(Story? snapshot, Guid id, IEvent e) =>
-            (Story)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
-    }
-
-    /// <summary>Keeps one <see cref="MockSession"/> document per session stream.</summary>
-    public sealed class MockSessionProjection : SingleStreamProjection<MockSession, Guid>
-    {
-        /// <summary>Named as the rebuild command knows it; listens to the mock-session events only.</summary>
-        public MockSessionProjection()
-        {
-            Name = "mock_sessions";
-            IncludeType<MockSessionStarted>();
-            IncludeType<MockAnswerSubmitted>();
-            IncludeType<MockAnswerScored>();
-            IncludeType<MockFollowUpAsked>();
-            IncludeType<MockSessionFinished>();
-        }
-
-        /// <inheritdoc />
-        public override MockSession Evolve(MockSession? snapshot, Guid id, IEvent e) =>
-            (MockSession)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
+        public override TDoc Evolve(TDoc? snapshot, Guid id, IEvent e) => (TDoc)LedgerStore.Evolve(snapshot, e.Data, e.Timestamp, e.Version);
     }
 }
