@@ -13,6 +13,7 @@ using CareerLedger.Web.Stories;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLedgerServices();
 var database = await builder.AddLedgerDatabaseAsync();
+builder.AddLedgerHandlers();
 
 var app = builder.Build();
 // Create or update every table before serving (idempotent DDL; a concurrent start of several instances is not yet serialised by a lock).

@@ -4,6 +4,7 @@ using Marten;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 
 namespace CareerLedger.Web.Accomplishments;
 
@@ -31,12 +32,11 @@ public static class AccomplishmentsApi
 
     internal static async Task<IResult> Log(
         AccomplishmentDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+        CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var details = draft.Validate(me.Today);
-        var key = IdempotencyKeys.FromHeader(idempotencyKey);
-        var (doc, created) = await commands.LogAsync(details, key, ct);
-        if (!created && !await commands.SameAsLoggedAsync(doc.Id, details, ct))
+        var (doc, created, same) = await bus.InvokeForUserAsync<Started<Accomplishment>>(me, new LogAccomplishment(details, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
+        if (!same)
         {
             return IdempotencyKeys.Reused();
         }
@@ -90,7 +90,7 @@ public static class AccomplishmentsApi
     }
 
     internal static async Task<IResult> Revise(
-        Guid id, ReviseAccomplishmentRequest request, CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+        Guid id, ReviseAccomplishmentRequest request, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: true) is not { } expected)
         {
@@ -98,7 +98,7 @@ public static class AccomplishmentsApi
         }
 
         var details = request.Draft.Validate(me.Today);
-        var doc = await commands.ReviseAsync(id, details, request.Reason, expected, ct);
+        var doc = await bus.InvokeForUserAsync<Accomplishment?>(me, new ReviseAccomplishment(id, details, request.Reason, expected), ct);
         if (doc is null)
         {
             return TypedResults.NotFound();
@@ -109,14 +109,14 @@ public static class AccomplishmentsApi
     }
 
     internal static async Task<IResult> Retract(
-        Guid id, string? reason, CurrentUser me, AccomplishmentCommands commands, HttpContext http, CancellationToken ct)
+        Guid id, string? reason, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: false) is not { } expected)
         {
             return Etags.PreconditionRequired();
         }
 
-        var doc = await commands.RetractAsync(id, reason, expected, ct);
+        var doc = await bus.InvokeForUserAsync<Accomplishment?>(me, new RetractAccomplishment(id, reason, expected), ct);
         if (doc is null)
         {
             return TypedResults.NotFound();

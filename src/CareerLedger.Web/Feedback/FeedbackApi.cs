@@ -6,6 +6,7 @@ using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 
 namespace CareerLedger.Web.Feedback;
 
@@ -26,11 +27,11 @@ public static class FeedbackApi
     }
 
     internal static async Task<IResult> Receive(
-        FeedbackDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
+        FeedbackDraft draft, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var details = draft.Validate(me.Today);
-        var (doc, created) = await commands.ReceiveAsync(details, IdempotencyKeys.FromHeader(idempotencyKey), ct);
-        if (!created && !await commands.SameAsReceivedAsync(doc.Id, details, ct))
+        var (doc, created, same) = await bus.InvokeForUserAsync<Started<FeedbackItem>>(me, new ReceiveFeedback(details, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
+        if (!same)
         {
             return IdempotencyKeys.Reused();
         }
@@ -67,14 +68,14 @@ public static class FeedbackApi
         return TypedResults.Ok(FeedbackView.Of(doc));
     }
 
-    internal static async Task<IResult> Retract(Guid id, string? reason, CurrentUser me, FeedbackCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Retract(Guid id, string? reason, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: false) is not { } expected)
         {
             return Etags.PreconditionRequired();
         }
 
-        var doc = await commands.RetractAsync(id, reason, expected, ct);
+        var doc = await bus.InvokeForUserAsync<FeedbackItem?>(me, new RetractFeedback(id, reason, expected), ct);
         if (doc is null)
         {
             return TypedResults.NotFound();

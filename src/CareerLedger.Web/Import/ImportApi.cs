@@ -1,3 +1,4 @@
+using Wolverine;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Feedback;
@@ -69,7 +70,7 @@ public static class ImportApi
     }
 
     internal static async Task<Ok<ImportResult>> Import(
-        ImportRequest request, CurrentUser me, AccomplishmentCommands accomplishments, FeedbackCommands feedback, CancellationToken ct)
+        ImportRequest request, CurrentUser me, IMessageBus bus, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var today = me.Today;
@@ -142,44 +143,7 @@ public static class ImportApi
         }
 
         errors.ThrowIfAny();
-        int aNew = 0, aChanged = 0, aSame = 0, fNew = 0, fChanged = 0, fSame = 0;
-        foreach (var (key, details) in validA)
-        {
-            var (doc, created) = await accomplishments.LogAsync(details, "import:" + key, ct);
-            if (created)
-            {
-                aNew++;
-            }
-            else if (doc.Retracted || AccomplishmentDecider.SameContent(doc.Details, details))
-            {
-                aSame++;
-            }
-            else
-            {
-                await accomplishments.ReviseAsync(doc.Id, details, "changed in a re-import", ExpectedVersion.Exactly(doc.Version), ct);
-                aChanged++;
-            }
-        }
-
-        foreach (var (key, details) in validF)
-        {
-            var (doc, created) = await feedback.ReceiveAsync(details, "import:" + key, ct);
-            if (created)
-            {
-                fNew++;
-            }
-            else if (doc.Retracted || FeedbackItem.SameContent(doc.Details, details))
-            {
-                fSame++;
-            }
-            else
-            {
-                await feedback.ReviseAsync(doc.Id, details, ExpectedVersion.Exactly(doc.Version), ct);
-                fChanged++;
-            }
-        }
-
-        return TypedResults.Ok(new ImportResult(aNew, aChanged, aSame, fNew, fChanged, fSame));
+        return TypedResults.Ok(await bus.InvokeForUserAsync<ImportResult>(me, new ImportLedger(validA, validF), ct));
     }
 
     private static string Key(string? id, string content, string field, ValidationErrors errors)

@@ -1,6 +1,7 @@
 using Marten;
 using CareerLedger.Postgres.Provisioning;
 using Npgsql;
+using Wolverine.Marten;
 
 namespace CareerLedger.Web.Infrastructure;
 
@@ -56,7 +57,8 @@ public static class Database
         builder.Services.AddMarten(sp => LedgerStore.Configure(new StoreOptions(), schema, sp.GetRequiredService<TimeProvider>()))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
-            .BuildSessionsWith<UserSessions>(ServiceLifetime.Scoped);
+            .IntegrateWithWolverine();
+        builder.Services.AddUserSessions();
         return server;
     }
 }

@@ -79,6 +79,11 @@ public static class LedgerStore
         o.Policies.AllDocumentsAreMultiTenanted();
         o.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         o.Events.TimeProvider = new PostgresClock(clock);
+
+        // A command handler fetches the aggregate for writing, appends and answers with the updated document: with the identity
+        // map the inline projection's result is answered from memory instead of being read back (the documents are immutable
+        // records, so nothing mutates the cached instance).
+        o.Events.UseIdentityMapForAggregates = true;
         o.Events.MetadataConfig.CorrelationIdEnabled = true;
         o.Events.MetadataConfig.CausationIdEnabled = true;
         o.Events.MetadataConfig.UserNameEnabled = true;

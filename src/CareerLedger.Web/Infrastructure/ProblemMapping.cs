@@ -42,6 +42,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Title = "The resource was changed by someone else.",
                 Detail = $"You edited version {c.Expected} but it is now at version {c.Actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}. Reload it, re-apply your change and send the new ETag in If-Match.",
             },
+            JasperFx.ConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The resource was changed by someone else.",
+                Detail = "Another change to it was saved first, so yours was not. Reload it, re-apply your change and send the new ETag in If-Match.",
+            },
             DomainRuleException r => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

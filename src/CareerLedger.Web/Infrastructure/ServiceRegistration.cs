@@ -41,13 +41,9 @@ public static class ServiceRegistration
 
         services.AddScoped<CurrentUser>();
         services.AddSingleton<AccountStore>();
-        services.AddScoped<AccomplishmentCommands>();
-        services.AddScoped<FeedbackCommands>();
         services.AddScoped<LedgerReader>();
-        services.AddScoped<OfferCommands>();
         services.AddSingleton(_ => CareerLedger.Domain.Questions.QuestionBank.Load());
         services.AddSingleton<CoachService>();
-        services.AddScoped<StoryCommands>();
 
         services.AddLedgerAi(builder.Configuration);
         return builder;

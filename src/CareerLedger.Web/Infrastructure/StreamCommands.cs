@@ -1,51 +1,41 @@
-using JasperFx;
-using Marten;
+using JasperFx.Events;
+using Wolverine.Marten;
 
 namespace CareerLedger.Web.Infrastructure;
 
 /// <summary>
-/// Runs a command on an existing single-stream aggregate with Marten's optimistic concurrency: <c>FetchForWriting</c> loads the
-/// inline document and the stream version in one round trip, the caller's expected version (If-Match) is checked, the domain
-/// decides, and the events are appended at exactly the fetched version, so a concurrent writer makes this a 409, never a lost update.
+/// The one rule every command on an existing stream shares, for Wolverine's aggregate handler workflow: the handler receives
+/// the stream from <c>[WriteAggregate]</c> (Marten's <c>FetchForWriting</c>: the inline document and the stream version in one
+/// round trip), the caller's expected version (If-Match) is checked here, and the domain decides. Wolverine appends the events
+/// at exactly the fetched version and commits, so a concurrent writer makes the commit fail with Marten's
+/// <c>ConcurrencyException</c> (a 409), never a lost update; <see cref="UpdatedAggregate"/> answers with the document after the
+/// append (from the session's identity map, no extra read).
 /// </summary>
 public static class StreamCommands
 {
-    /// <summary>Executes <paramref name="decide"/> against the current state of stream <paramref name="id"/>.</summary>
-    /// <returns>The state after the command, or null when the session's tenant has no such stream.</returns>
-    /// <exception cref="VersionConflictException">When <paramref name="expected"/> is stale or another write won the race.</exception>
-    public static async Task<TDoc?> ExecuteAsync<TDoc>(
-        IDocumentSession session, Guid id, ExpectedVersion expected, Func<TDoc, IReadOnlyList<object>> decide, CancellationToken ct)
+    /// <summary>Decides on the current state of <paramref name="stream"/>.</summary>
+    /// <returns>
+    /// Wolverine's directives: respond with the updated document (null when the signed-in user has no such stream, which the
+    /// endpoint answers with 404) and the events to append (none when the stream is missing or the command changes nothing).
+    /// </returns>
+    /// <exception cref="VersionConflictException">When <paramref name="expected"/> is not the stream's current version.</exception>
+    public static (UpdatedAggregate, Events) Decide<TDoc>(IEventStream<TDoc> stream, ExpectedVersion expected, Func<TDoc, IEnumerable<object>> decide)
         where TDoc : class
     {
-        var stream = await session.Events.FetchForWriting<TDoc>(id, ct);
+        var events = new Events();
         if (stream.Aggregate is null)
         {
-            return null;
+            return (new UpdatedAggregate(), events);
         }
 
         var fetched = stream.CurrentVersion ?? 0;
         if (expected.Value is { } v && v != fetched)
         {
-            throw new VersionConflictException(id, v, fetched);
+            throw new VersionConflictException(stream.Id, v, fetched);
         }
 
-        var events = decide(stream.Aggregate);
-        if (events.Count == 0)
-        {
-            return stream.Aggregate;
-        }
-
-        stream.AppendMany(events);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException race)
-        {
-            throw new VersionConflictException(id, expected.Value ?? fetched, null, race);
-        }
-
-        return await session.Events.FetchLatest<TDoc>(id, ct);
+        events.AddRange(decide(stream.Aggregate));
+        return (new UpdatedAggregate(), events);
     }
 }
 

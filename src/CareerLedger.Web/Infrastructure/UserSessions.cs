@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Marten;
 
 namespace CareerLedger.Web.Infrastructure;
@@ -6,24 +5,15 @@ namespace CareerLedger.Web.Infrastructure;
 /// <summary>
 /// Marten sessions for the signed-in user: every <see cref="IQuerySession"/> and <see cref="IDocumentSession"/> injected into an
 /// endpoint is a lightweight session whose tenant is the user's id, so a query can only ever see that user's streams and documents.
-/// Appends carry the request's trace id as correlation id and the user's id as "last modified by".
+/// Handlers get theirs from Wolverine, for the tenant the endpoint invoked them for (<see cref="Messaging.InvokeForUserAsync{T}"/>).
 /// </summary>
-public sealed class UserSessions(IDocumentStore store, CurrentUser me) : ISessionFactory
+public static class UserSessions
 {
-    /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">Outside an authenticated request.</exception>
-    public IQuerySession QuerySession() => store.QuerySession(me.TenantId);
-
-    /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">Outside an authenticated request.</exception>
-    public IDocumentSession OpenSession() => ForTenant(store, me.TenantId);
-
-    /// <summary>A lightweight session for <paramref name="tenantId"/> (a user id) stamped with the current trace id.</summary>
-    public static IDocumentSession ForTenant(IDocumentStore store, string tenantId)
+    /// <summary>Registers the scoped user sessions (resolving one outside an authenticated request throws <see cref="InvalidOperationException"/>).</summary>
+    public static IServiceCollection AddUserSessions(this IServiceCollection services)
     {
-        var session = store.LightweightSession(tenantId);
-        session.CorrelationId = Activity.Current?.TraceId.ToString();
-        session.LastModifiedBy = tenantId;
-        return session;
+        services.AddScoped<IQuerySession>(sp => sp.GetRequiredService<IDocumentStore>().QuerySession(sp.GetRequiredService<CurrentUser>().TenantId));
+        services.AddScoped<IDocumentSession>(sp => sp.GetRequiredService<IDocumentStore>().LightweightSession(sp.GetRequiredService<CurrentUser>().TenantId));
+        return services;
     }
 }

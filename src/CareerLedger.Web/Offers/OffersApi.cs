@@ -6,6 +6,7 @@ using Marten;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 
 namespace CareerLedger.Web.Offers;
 
@@ -35,25 +36,25 @@ public static class OffersApi
             .WithSummary("New terms (after a counter or a recruiter update). Requires If-Match; a stale version is a 409 and nothing is overwritten.");
         group.MapPost("/{id:guid}/counter", Counter).WithName("CounterOffer").WithSummary("Records the counter-offer you sent. Optional If-Match.");
         group.MapPut("/{id:guid}/deadline", Deadline).WithName("SetOfferDeadline").WithSummary("Sets or extends the answer deadline. Optional If-Match.");
-        group.MapPost("/{id:guid}/accept", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Accepted, r, me, c, h, ct))
+        group.MapPost("/{id:guid}/accept", (Guid id, CloseOfferRequest? r, CurrentUser me, IMessageBus c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Accepted, r, me, c, h, ct))
             .WithName("AcceptOffer").WithSummary("Marks the offer accepted.");
-        group.MapPost("/{id:guid}/decline", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Declined, r, me, c, h, ct))
+        group.MapPost("/{id:guid}/decline", (Guid id, CloseOfferRequest? r, CurrentUser me, IMessageBus c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Declined, r, me, c, h, ct))
             .WithName("DeclineOffer").WithSummary("Marks the offer declined (optional reason).");
-        group.MapPost("/{id:guid}/expire", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Expired, r, me, c, h, ct))
+        group.MapPost("/{id:guid}/expire", (Guid id, CloseOfferRequest? r, CurrentUser me, IMessageBus c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Expired, r, me, c, h, ct))
             .WithName("ExpireOffer").WithSummary("Marks the offer as lapsed at its deadline.");
-        group.MapPost("/{id:guid}/withdraw", (Guid id, CloseOfferRequest? r, CurrentUser me, OfferCommands c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Withdrawn, r, me, c, h, ct))
+        group.MapPost("/{id:guid}/withdraw", (Guid id, CloseOfferRequest? r, CurrentUser me, IMessageBus c, HttpContext h, CancellationToken ct) => Close(id, OfferStatus.Withdrawn, r, me, c, h, ct))
             .WithName("WithdrawOffer").WithSummary("Marks the offer withdrawn by the company.");
         return app;
     }
 
     internal static async Task<IResult> Receive(
         ReceiveOfferRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+        CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var (stage, receivedOn, terms) = request.Validate(me.Today);
-        var (doc, created) = await commands.ReceiveAsync(stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today, ct);
-        var original = doc.Revisions[0];
-        if (!created && (!OfferTermsComparer.Same(original.Terms, terms) || original.On != receivedOn || (doc.Revisions.Count == 1 && doc.Stage != stage)))
+        var (doc, created, same) = await bus.InvokeForUserAsync<Started<Offer>>(
+            me, new ReceiveOffer(stage, receivedOn, terms, IdempotencyKeys.FromHeader(idempotencyKey), me.Today), ct);
+        if (!same)
         {
             return IdempotencyKeys.Reused();
         }
@@ -118,7 +119,7 @@ public static class OffersApi
     }
 
     internal static async Task<IResult> Revise(
-        Guid id, ReviseOfferRequest request, CurrentUser me, OfferCommands commands, IQuerySession session, HttpContext http, CancellationToken ct)
+        Guid id, ReviseOfferRequest request, CurrentUser me, IMessageBus bus, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: true) is not { } expected)
         {
@@ -132,11 +133,11 @@ public static class OffersApi
         }
 
         var (stage, revisedOn, terms) = request.Validate(current.ReceivedOn, me.Today);
-        return Answer(http, await commands.ExecuteAsync(
-            id, expected, o => OfferDecider.Revise(o, revisedOn, terms, request.Reason, stage, me.Today), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+            me, new ReviseOffer(id, revisedOn, terms, request.Reason, stage, me.Today, expected), ct));
     }
 
-    internal static async Task<IResult> Counter(Guid id, CounterOfferRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Counter(Guid id, CounterOfferRequest request, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: false) is not { } expected)
         {
@@ -144,11 +145,11 @@ public static class OffersApi
         }
 
         var asks = request.ValidateAsks();
-        return Answer(http, await commands.ExecuteAsync(
-            id, expected, o => OfferDecider.Counter(o, request.SentOn ?? me.Today, asks, request.Note, me.Today), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+            me, new CounterOffer(id, request.SentOn ?? me.Today, asks, request.Note, me.Today, expected), ct));
     }
 
-    internal static async Task<IResult> Deadline(Guid id, DeadlineRequest request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Deadline(Guid id, DeadlineRequest request, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: false) is not { } expected)
         {
@@ -163,19 +164,19 @@ public static class OffersApi
             return TypedResults.BadRequest();
         }
 
-        return Answer(http, await commands.ExecuteAsync(id, expected, o => OfferDecider.SetDeadline(o, deadline), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Offer?>(me, new SetOfferDeadline(id, deadline, expected), ct));
     }
 
     internal static async Task<IResult> Close(
-        Guid id, OfferStatus outcome, CloseOfferRequest? request, CurrentUser me, OfferCommands commands, HttpContext http, CancellationToken ct)
+        Guid id, OfferStatus outcome, CloseOfferRequest? request, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: false) is not { } expected)
         {
             return Etags.PreconditionRequired();
         }
 
-        return Answer(http, await commands.ExecuteAsync(
-            id, expected, o => OfferDecider.Close(o, outcome, request?.On ?? me.Today, request?.Reason, me.Today), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+            me, new CloseOffer(id, outcome, request?.On ?? me.Today, request?.Reason, me.Today, expected), ct));
     }
 
     internal static async Task<IResult> Compare(

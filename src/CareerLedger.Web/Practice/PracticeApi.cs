@@ -1,3 +1,4 @@
+using Wolverine;
 using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Competencies;
@@ -68,7 +69,7 @@ public static class PracticeApi
 
     internal static async Task<Created<SessionView>> Start(
         StartSessionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, QuestionBank bank, LedgerReader reader, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
+        CurrentUser me, QuestionBank bank, LedgerReader reader, IQuerySession session, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CompanyLens? lens = null;
@@ -116,9 +117,8 @@ public static class PracticeApi
         }
 
         var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
-        var (doc, _) = await StreamCreation.StartAsync<MockSession>(
-            session, "mock_session", IdempotencyKeys.FromHeader(idempotencyKey), clock,
-            (id, existing) => existing is not null ? [] : [new MockSessionStarted(id, target, seed, drawn.Select(q => q.Id).ToList(), me.Today)], ct);
+        var (doc, _, _) = await bus.InvokeForUserAsync<Started<MockSession>>(
+            me, new StartMockSession(target, seed, drawn.Select(q => q.Id).ToList(), me.Today, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
         Etags.Set(http, doc.Version);
         return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));
     }
@@ -140,52 +140,18 @@ public static class PracticeApi
     internal static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid id, CurrentUser me, IQuerySession session, QuestionBank bank, CancellationToken ct) =>
         await session.LoadAsync<MockSession>(id, ct) is { } doc ? TypedResults.Ok(View(doc, bank)) : TypedResults.NotFound();
 
-    internal static async Task<Results<Ok<AnswerResult>, NotFound>> Answer(
-        Guid id, AnswerRequest request, IDocumentSession session, QuestionBank bank, CoachService coach, AiAssistant ai, CancellationToken ct)
+    internal static async Task<Results<Ok<AnswerResult>, NotFound>> Answer(Guid id, AnswerRequest request, CurrentUser me, IMessageBus bus, CancellationToken ct)
     {
-        // 1. Record the answer before anything that can fail or take long (scoring, the model).
-        MockAnswerSubmitted? submitted = null;
-        var doc = await StreamCommands.ExecuteAsync<MockSession>(session, id, ExpectedVersion.Any, s =>
-        {
-            submitted = MockSessionDecider.Answer(s, Text.Clean(request.QuestionId), request.Text, request.DurationSeconds, request.StoryId);
-            return [submitted];
-        }, ct);
-        if (doc is null || submitted is null)
+        // 1. Record the answer before anything that can fail or take long (scoring, the model): its own transaction.
+        var recorded = await bus.InvokeForUserAsync<RecordedAnswer?>(
+            me, new RecordMockAnswer(id, Text.Clean(request.QuestionId), request.Text, request.DurationSeconds, request.StoryId), ct);
+        if (recorded is null)
         {
             return TypedResults.NotFound();
         }
 
-        var question = bank.ById(submitted.QuestionId);
-        var duration = submitted.DurationSeconds is { } sec ? TimeSpan.FromSeconds(sec) : (TimeSpan?)null;
-
-        // 2. Score with the rubric; critique from the model when configured.
-        var (report, critique) = await coach.CoachAsync(submitted.Text, duration, null, question?.Text, ct);
-        var scored = new MockAnswerScored(id, submitted.QuestionId, CoachService.ToAnswerScore(report), critique.Text,
-            critique.Source == AiSource.Model ? "model:" + critique.Note : "rubric");
-
-        // 3. A follow-up: from the rubric's findings and the bank, or the model's.
-        var (templateFollowUp, templateSource) = FollowUp(question, report, doc.Seed);
-        var follow = await ai.CompleteAsync(
-            "You are a behavioural interviewer. Ask exactly one short follow-up question (one sentence ending in '?') that probes the weakest part of the candidate's answer.",
-            $"Question: {question?.Text}\nAnswer: {submitted.Text}\nRubric findings: {string.Join(", ", report.Findings.Select(f => f.Code))}",
-            templateFollowUp,
-            text => text.EndsWith('?') && text.Length < 300 && !text.Contains('\n', StringComparison.Ordinal),
-            ct);
-        var asked = new MockFollowUpAsked(id, submitted.QuestionId, follow.Text, follow.Source == AiSource.Model ? "model:" + follow.Note : templateSource);
-        session.Events.Append(id, scored, asked);
-
-        // 4. Credit the story that was told (in the same transaction as the score).
-        if (submitted.StoryId is { } storyId && await session.LoadAsync<Story>(storyId, ct) is { } story)
-        {
-            session.Events.Append(storyId, new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall));
-        }
-
-        await session.SaveChangesAsync(ct);
-
-        var after = (await session.LoadAsync<MockSession>(id, ct))!;
-        var next = after.Next is { } n ? bank.ById(n.QuestionId) : null;
-        return TypedResults.Ok(new AnswerResult(submitted.QuestionId, report, critique.Text, CoachApi.Source(critique), critique.Note, asked.FollowUp,
-            follow.Source == AiSource.Model ? "model" : templateSource, next));
+        // 2. Score, critique and follow up; the score and the story's practice credit in a second transaction.
+        return TypedResults.Ok(await bus.InvokeForUserAsync<AnswerResult>(me, new ScoreMockAnswer(recorded.Session, recorded.Submitted), ct));
     }
 
     /// <summary>
@@ -217,10 +183,9 @@ public static class PracticeApi
         return ("What would you do differently next time?", "rubric");
     }
 
-    internal static async Task<Results<Ok<SessionView>, NotFound>> Finish(Guid id, CurrentUser me, IDocumentSession session, QuestionBank bank, CancellationToken ct)
+    internal static async Task<Results<Ok<SessionView>, NotFound>> Finish(Guid id, CurrentUser me, IMessageBus bus, QuestionBank bank, CancellationToken ct)
     {
-        var doc = await StreamCommands.ExecuteAsync<MockSession>(session, id, ExpectedVersion.Any,
-            s => s.Finished ? [] : [new MockSessionFinished(s.Id, me.Today, MockSessionDecider.Summarise(s))], ct);
+        var doc = await bus.InvokeForUserAsync<MockSession?>(me, new FinishMockSession(id, me.Today), ct);
         return doc is null ? TypedResults.NotFound() : TypedResults.Ok(View(doc, bank));
     }
 

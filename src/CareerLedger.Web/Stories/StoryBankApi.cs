@@ -1,3 +1,4 @@
+using Wolverine;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Questions;
@@ -67,12 +68,12 @@ public static class StoryBankApi
 
     internal static async Task<Created<StoryView>> Draft(
         DraftStoryRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
+        CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
-        var (story, draft) = await commands.DraftAsync(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey), ct);
+        var (story, draft) = await bus.InvokeForUserAsync<DraftedStory>(me, new DraftStory(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
         Etags.Set(http, story.Version);
         return TypedResults.Created($"/api/stories/{story.Id}", StoryView.Of(story, draft));
     }
@@ -99,7 +100,7 @@ public static class StoryBankApi
         return TypedResults.Ok(StoryView.Of(doc));
     }
 
-    internal static async Task<IResult> Revise(Guid id, ReviseStoryRequest request, CurrentUser me, StoryCommands commands, IQuerySession session, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Revise(Guid id, ReviseStoryRequest request, CurrentUser me, IMessageBus bus, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         if (Etags.Expected(http.Request, required: true) is not { } expected)
         {
@@ -116,10 +117,10 @@ public static class StoryBankApi
         var format = Text.Clean(request.Format) is null ? current.Current.Format : Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         var sections = request.Sections ?? current.Current.Sections;
         errors.ThrowIfAny();
-        return Answer(http, await commands.ReviseAsync(id, format, Text.Clean(request.Headline) ?? current.Current.Headline, sections, request.Reason, expected, ct));
+        return Answer(http, await bus.InvokeForUserAsync<Story?>(me, new ReviseStory(id, format, Text.Clean(request.Headline) ?? current.Current.Headline, sections, request.Reason, expected), ct));
     }
 
-    internal static async Task<IResult> Link(Guid id, LinkStoryRequest request, CurrentUser me, StoryCommands commands, QuestionBank bank, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Link(Guid id, LinkStoryRequest request, CurrentUser me, IMessageBus bus, QuestionBank bank, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var competencies = CompetencyCatalog.ParseAll(request.Competencies, "competencies", errors);
@@ -134,19 +135,19 @@ public static class StoryBankApi
 
         errors.ThrowIfAny();
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        return Answer(http, await commands.Execute(id, expected, s => StoryDecider.Link(s, competencies, questions.Distinct().ToList()), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Story?>(me, new LinkStory(id, competencies, questions.Distinct().ToList(), expected), ct));
     }
 
-    internal static async Task<IResult> Use(Guid id, UseStoryRequest request, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Use(Guid id, UseStoryRequest request, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        return Answer(http, await commands.Execute(id, expected, s => StoryDecider.Use(s, request.Company, request.Round, request.On ?? me.Today, me.Today), ct));
+        return Answer(http, await bus.InvokeForUserAsync<Story?>(me, new UseStory(id, request.Company, request.Round, request.On ?? me.Today, me.Today, expected), ct));
     }
 
-    internal static async Task<IResult> Retire(Guid id, string? reason, CurrentUser me, StoryCommands commands, HttpContext http, CancellationToken ct)
+    internal static async Task<IResult> Retire(Guid id, string? reason, CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var expected = Etags.Expected(http.Request, required: false) ?? ExpectedVersion.Any;
-        var doc = await commands.Execute(id, expected, s => StoryDecider.Retire(s, reason), ct);
+        var doc = await bus.InvokeForUserAsync<Story?>(me, new RetireStory(id, reason, expected), ct);
         return doc is null ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 

@@ -1,0 +1,55 @@
+using JasperFx.CodeGeneration;
+using Marten.Exceptions;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime;
+
+namespace CareerLedger.Web.Infrastructure;
+
+/// <summary>
+/// Wolverine as the app's command bus. Every write is a Wolverine handler (one static <c>…Handler</c> class per feature,
+/// next to its endpoints); the minimal-API endpoints validate the request, then invoke the handler in-process with
+/// <see cref="InvokeForUserAsync{T}"/>. Wolverine opens the Marten session of the user's tenant, runs the handler and commits
+/// its changes in one transaction (Marten integration with auto-applied transactions). See docs/architecture.md ("Commands").
+/// </summary>
+public static class Messaging
+{
+    /// <summary>Registers Wolverine: mediator only (no queues, no outbox agents), auto transactions, the create-race retry.</summary>
+    public static WebApplicationBuilder AddLedgerHandlers(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(Messaging).Assembly;
+
+            // Commands are invoked in-process and answered in the same request; nothing is queued or sent elsewhere yet, so the
+            // durability agents (inbox/outbox polling, node assignment) would only cost start-up time and database load.
+            opts.Durability.Mode = DurabilityMode.MediatorOnly;
+            opts.Policies.AutoApplyTransactions();
+            opts.EnableRelayOfUserName = true;
+
+            // Two requests with one Idempotency-Key race to start the same stream: the loser's commit is refused; running its
+            // handler once more finds the winner's stream and answers with it (StreamCreation).
+            opts.OnException<ExistingStreamIdCollisionException>().RetryOnce();
+
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Invokes the handler of <paramref name="command"/> for the signed-in user: the Marten session it gets is scoped to the user's
+    /// tenant, and the user's id is recorded as the events' "last modified by".
+    /// </summary>
+    /// <typeparam name="T">The handler's answer (for example <see cref="Started{TDoc}"/> or the updated document; null for "no such stream").</typeparam>
+    /// <exception cref="VersionConflictException">From the handler, when an If-Match is stale.</exception>
+    /// <exception cref="JasperFx.ConcurrencyException">When another write to the stream committed first (a 409).</exception>
+    public static Task<T> InvokeForUserAsync<T>(this IMessageBus bus, CurrentUser me, object command, CancellationToken ct)
+    {
+        if (bus is MessageBus scoped)
+        {
+            scoped.UserName = me.TenantId; // relayed to the session as LastModifiedBy (EnableRelayOfUserName)
+        }
+
+        return bus.InvokeForTenantAsync<T>(me.TenantId, command, ct);
+    }
+}
