@@ -1,3 +1,4 @@
+using JasperFx;
 using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
@@ -16,6 +17,12 @@ var database = await builder.AddLedgerDatabaseAsync();
 builder.AddLedgerHandlers();
 
 var app = builder.Build();
+if (args is ["codegen", ..])
+{
+    // Wolverine's handler code: `codegen write` regenerates src/CareerLedger.Web/Internal/Generated (see docs/architecture.md).
+    return await app.RunJasperFxCommands(args);
+}
+
 // Create or update every table before serving (idempotent DDL; a concurrent start of several instances is not yet serialised by a lock).
 await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 _ = app.Services.GetRequiredService<CareerLedger.Domain.Questions.QuestionBank>(); // load and validate the question bank at start-up

@@ -31,10 +31,30 @@ public static class Messaging
             // handler once more finds the winner's stream and answers with it (StreamCreation).
             opts.OnException<ExistingStreamIdCollisionException>().RetryOnce();
 
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            // The handler code is pre-generated into Internal/Generated (`codegen write`) and checked in, so start-up never runs
+            // the compiler (docs/architecture.md has the measurements behind this choice).
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         });
+
+        // Wolverine logs every failed invocation as an error under the command's type name, with the command (the user's text)
+        // in the message. A refused command (409, 400) is a normal answer, and anything unexpected is logged once by
+        // ProblemMapping as a 500, so those categories are kept to critical.
+        foreach (var command in CommandTypes())
+        {
+            builder.Logging.AddFilter(command.FullName, LogLevel.Critical);
+        }
+
         return builder;
     }
+
+    /// <summary>The command types: the first parameter of every <c>Handle</c> method of the app's static <c>…Handler</c> classes.</summary>
+    public static IReadOnlyList<Type> CommandTypes() => typeof(Messaging).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith("Handler", StringComparison.Ordinal) && t.Namespace?.StartsWith("CareerLedger.", StringComparison.Ordinal) == true)
+        .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        .Where(m => m.Name == "Handle")
+        .Select(m => m.GetParameters()[0].ParameterType)
+        .Distinct()
+        .ToList();
 
     /// <summary>
     /// Invokes the handler of <paramref name="command"/> for the signed-in user: the Marten session it gets is scoped to the user's
