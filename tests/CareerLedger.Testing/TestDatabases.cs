@@ -6,7 +6,7 @@ using Npgsql;
 namespace CareerLedger.Testing;
 
 /// <summary>Creates uniquely named databases on the shared server; on an external server, drops them again at exit.</summary>
-internal static class TestDatabases
+public static class TestDatabases
 {
     private const int MaxIdentifierLength = 63;
     private static readonly ConcurrentBag<string> Created = [];
