@@ -1,5 +1,4 @@
 using JasperFx;
-using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Brag;
@@ -23,10 +22,9 @@ if (args is ["codegen", ..])
     return await app.RunJasperFxCommands(args);
 }
 
-// Create or update every table before serving (idempotent DDL; a concurrent start of several instances is not yet serialised by a lock).
-await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 _ = app.Services.GetRequiredService<CareerLedger.Domain.Questions.QuestionBank>(); // load and validate the question bank at start-up
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+// Tables are created or updated by Marten's activator when the host starts (Database.cs); admin commands apply them first.
 if (await AdminCommands.TryRunAsync(app, args) is { } exitCode)
 {
     await database.DisposeAsync();

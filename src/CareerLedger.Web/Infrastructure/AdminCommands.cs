@@ -28,6 +28,7 @@ public static class AdminCommands
             return 2;
         }
 
+        await Database.ApplySchemaAsync(app.Services, CancellationToken.None);
         foreach (var name in wanted)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();

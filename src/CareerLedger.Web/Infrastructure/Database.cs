@@ -1,6 +1,7 @@
 using Marten;
 using CareerLedger.Postgres.Provisioning;
 using Npgsql;
+using Weasel.Core.Migrations;
 using Wolverine.Marten;
 
 namespace CareerLedger.Web.Infrastructure;
@@ -28,7 +29,12 @@ public static class Database
         return Path.Combine(root, "careerledger", "postgres");
     }
 
-    /// <summary>Provisions (or connects to) the database and registers the data source and Marten (see <see cref="LedgerStore"/>).</summary>
+    /// <summary>
+    /// Provisions (or connects to) the database and registers the data source and Marten (see <see cref="LedgerStore"/>).
+    /// Marten's hosted activator creates or updates every table when the host starts, under its advisory lock
+    /// (<c>StoreOptions.ApplyChangesLockId</c>), so instances starting at once on one database take turns
+    /// (docs/event-store.md, "Schema creation at start-up"); admin commands run it through <see cref="ApplySchemaAsync"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">When no database can be found or started; the message says what to do.</exception>
     public static async Task<PostgresServer> AddLedgerDatabaseAsync(this WebApplicationBuilder builder)
     {
@@ -57,9 +63,23 @@ public static class Database
         builder.Services.AddMarten(sp => LedgerStore.Configure(new StoreOptions(), schema, sp.GetRequiredService<TimeProvider>()))
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         builder.Services.AddUserSessions();
         return server;
+    }
+
+    /// <summary>
+    /// Creates or updates every table now, the way the host does at start-up: by starting Marten's activator (the hosted
+    /// service <c>ApplyAllDatabaseChangesOnStartup</c> registers, which applies the changes under Marten's advisory lock).
+    /// For commands that run instead of the server, when no hosted service is started.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When Marten's activator is not registered.</exception>
+    public static Task ApplySchemaAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var activator = services.GetServices<IHostedService>().FirstOrDefault(s => s is IGlobalLock<NpgsqlConnection>)
+            ?? throw new InvalidOperationException("Marten's schema activator is not registered (ApplyAllDatabaseChangesOnStartup).");
+        return activator.StartAsync(ct);
     }
 }
 

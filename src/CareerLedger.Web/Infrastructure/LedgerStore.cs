@@ -104,7 +104,7 @@ public static class LedgerStore
             o.Storage.ExtendedSchemaObjects.Add(table);
         }
 
-        // Schema objects are created or updated at start-up (Program.cs) and, should a table be missing later, on first use.
+        // Schema objects are created or updated at start-up (Marten's activator, Database.cs) and, should a table be missing later, on first use.
         o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         return o;
     }
