@@ -20,7 +20,7 @@ internal sealed record BenchOptions
     /// <summary>How long each phase runs before measuring starts (JIT, pools, caches).</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Requests per statement-counting batch (run separately from the timed phases).</summary>
+    /// <summary>Requests per statement- or round-trip-counting batch (run separately from the timed phases).</summary>
     public int CountingBatch { get; init; } = 50;
 
     /// <summary>Whether <c>--help</c> was given: print <see cref="Usage"/> and run nothing.</summary>
@@ -116,7 +116,7 @@ internal sealed record BenchOptions
     public string Describe() =>
         string.Create(CultureInfo.InvariantCulture,
             $"{(Quick ? "--quick, " : "")}{Duration.TotalSeconds:0.##} s per phase after {Warmup.TotalSeconds:0.##} s warm-up; " +
-            $"writers {string.Join("/", WriterCounts)}; statement counts from batches of {CountingBatch} requests");
+            $"writers {string.Join("/", WriterCounts)}; statement and round-trip counts from batches of {CountingBatch} requests");
 
     private static double PositiveSeconds(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v <= 600

@@ -40,6 +40,9 @@ internal sealed class LedgerUser
         return new LedgerUser(baseAddress, json.RootElement.GetProperty("token").GetString()!);
     }
 
+    /// <summary>The same user (the same token) on another instance of the app at <paramref name="baseAddress"/>, on the same database.</summary>
+    public LedgerUser At(Uri baseAddress) => new(baseAddress, _token);
+
     /// <summary>A client carrying the token that uses at most <paramref name="connections"/> connections (HTTP/1.1, keep-alive).</summary>
     public HttpClient Client(int connections)
     {

@@ -11,9 +11,10 @@ namespace CareerLedger.Benchmarks;
 /// <param name="P99">99th percentile latency in ms.</param>
 /// <param name="VsRaw">Throughput relative to the raw insert at the same concurrency.</param>
 /// <param name="Statements">SQL statements the server executed per request.</param>
+/// <param name="RoundTrips">Database round trips per request (see <see cref="RoundTripRelay"/>).</param>
 /// <param name="Target">The issue's target and whether this run meets it.</param>
 internal sealed record ReportRow(
-    string Measurement, string Concurrency, string Result, string P50 = "", string P99 = "", string VsRaw = "", string Statements = "", string Target = "");
+    string Measurement, string Concurrency, string Result, string P50 = "", string P99 = "", string VsRaw = "", string Statements = "", string RoundTrips = "", string Target = "");
 
 /// <summary>The benchmark's output: a few lines about the machine and options, then one Markdown table.</summary>
 internal sealed class Report
@@ -39,12 +40,12 @@ internal sealed class Report
         }
 
         text.Append('\n');
-        text.Append("| measurement | conc. | result | p50 ms | p99 ms | vs raw insert | SQL statements / request | target |\n");
-        text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        text.Append("| measurement | conc. | result | p50 ms | p99 ms | vs raw insert | SQL statements / request | DB round trips / request | target |\n");
+        text.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         foreach (var r in Rows)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Measurement} | {r.Concurrency} | {r.Result} | {r.P50} | {r.P99} | {r.VsRaw} | {r.Statements} | {r.Target} |\n");
+                $"| {r.Measurement} | {r.Concurrency} | {r.Result} | {r.P50} | {r.P99} | {r.VsRaw} | {r.Statements} | {r.RoundTrips} | {r.Target} |\n");
         }
 
         foreach (var note in Notes)
@@ -77,4 +78,7 @@ internal sealed class Report
     public static string Statements(StatementCount? count) => count is null
         ? "n/a"
         : string.Create(Invariant, $"{count.PerRequest:0.0} (incl. {count.DiscardsPerRequest:0.0} DISCARD ALL)");
+
+    /// <summary>Round trips per request ("3.0", "3.05"); "n/a" when not counted (the reason goes into <see cref="Notes"/>).</summary>
+    public static string RoundTrips(RoundTripCount? count) => count is null ? "n/a" : count.PerRequest.ToString("0.0#", Invariant);
 }
