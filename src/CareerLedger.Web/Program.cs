@@ -5,15 +5,18 @@ using CareerLedger.Web.Brag;
 using CareerLedger.Web.Coaching;
 using CareerLedger.Web.Practice;
 using CareerLedger.Web.Feedback;
+using CareerLedger.Web.Goals;
 using CareerLedger.Web.Import;
 using CareerLedger.Web.Infrastructure;
 using CareerLedger.Web.Offers;
+using CareerLedger.Web.Reminders;
 using CareerLedger.Web.Stories;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddLedgerServices();
 var database = await builder.AddLedgerDatabaseAsync();
 builder.AddLedgerHandlers();
+builder.AddLedgerJobs();
 
 var app = builder.Build();
 if (args is ["codegen", ..])
@@ -32,6 +35,7 @@ if (await AdminCommands.TryRunAsync(app, args) is { } exitCode)
 }
 
 app.UseLedgerPipeline();
+app.UseLedgerJobsDashboard();
 app.MapAccountsApi();
 app.MapAccomplishmentsApi();
 app.MapFeedbackApi();
@@ -43,6 +47,8 @@ app.MapNegotiationPlanApi();
 app.MapStoryBankApi();
 app.MapCoachApi();
 app.MapPracticeApi();
+app.MapGoalsApi();
+app.MapRemindersApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -45,6 +45,8 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Ledger", ConnectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No Hangfire server or reminder schedule unless a fixture asks for them (ReminderAppFactory): most tests need no jobs.
+        builder.UseSetting("CareerLedger:Jobs:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

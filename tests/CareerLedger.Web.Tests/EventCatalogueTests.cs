@@ -3,8 +3,10 @@ using System.Text.Json;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Goals;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
+using CareerLedger.Domain.Reminders;
 using CareerLedger.Domain.Stories;
 using JasperFx.Events;
 using Marten;
@@ -99,16 +101,52 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         await StartAsync(store, tenant, st, storyEvents);
         await StartAsync(store, tenant, ms, sessionEvents);
 
+        var g = Guid.NewGuid();
+        var g2 = Guid.NewGuid();
+        var goal = new GoalDetails(GoalKind.JobSearch, "Staff role at a fintech", "staff", new DateOnly(2027, 3, 1), ["Stripe", "Adyen"],
+            [new InterviewDate(new DateOnly(2026, 12, 9), "Stripe", "onsite")]);
+        object[] goalEvents =
+        [
+            new GoalOpened(g, goal), new GoalRevised(g, goal with { TargetDate = new DateOnly(2027, 4, 1) }), new GoalReached(g, new DateOnly(2026, 12, 20), "signed"),
+            new GoalOpened(g2, goal with { Kind = GoalKind.Promotion, TargetCompanies = [], Interviews = [] }), new GoalDropped(g2, new DateOnly(2026, 12, 21), "moved on"),
+        ];
+        var rs = Guid.NewGuid();
+        object[] settingsEvents =
+        [
+            new WeeklyWinsSlotSet(rs, new WeeklySlot(DayOfWeek.Friday, new TimeOnly(16, 0))),
+            new MockCadenceSet(rs, 2, new TimeOnly(18, 30)),
+            new QuietHoursSet(rs, new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0))),
+            new ReminderKindSwitched(rs, ReminderKind.QuarterlyReview, false),
+            new ChannelConnected(rs, new Channel(ChannelKind.Webhook, "https://hooks.example.com/x", "whsec_abc")),
+            new ChannelDisconnected(rs, ChannelKind.Webhook),
+            new CalendarFeedIssued(rs, "ab12"),
+            new CalendarFeedRevoked(rs),
+        ];
+        var r = Guid.NewGuid();
+        object[] reminderEvents =
+        [
+            new ReminderDue(r, new ReminderNotice("weekly_wins:2026-W49", ReminderKind.WeeklyWins, "Log this week's wins", "What did you ship?",
+                new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero), null), [ChannelKind.Inbox, ChannelKind.Webhook]),
+            new ReminderDeliveryFailed(r, ChannelKind.Webhook, 1, "HTTP 503 Service Unavailable"),
+            new ReminderDelivered(r, ChannelKind.Webhook, 2),
+            new ReminderRead(r),
+        ];
+        await StartAsync(store, tenant, g, goalEvents[0..3]);
+        await StartAsync(store, tenant, g2, goalEvents[3..5]);
+        await StartAsync(store, tenant, rs, settingsEvents);
+        await StartAsync(store, tenant, r, reminderEvents);
+
         var read = new List<IEvent>();
         await using (var session = store.QuerySession(tenant))
         {
-            foreach (var id in new[] { a, f, o, o2, o3, o4, st, ms })
+            foreach (var id in new[] { a, f, o, o2, o3, o4, st, ms, g, g2, rs, r })
             {
                 read.AddRange(await session.Events.FetchStreamAsync(id));
             }
         }
 
-        var written = accomplishmentEvents.Concat(feedbackEvents).Concat(offerEvents).Concat(closings).Concat(storyEvents).Concat(sessionEvents).ToList();
+        var written = accomplishmentEvents.Concat(feedbackEvents).Concat(offerEvents).Concat(closings).Concat(storyEvents).Concat(sessionEvents)
+            .Concat(goalEvents).Concat(settingsEvents).Concat(reminderEvents).ToList();
         read.Take(6).Select(e => e.EventTypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
         LedgerStore.EventTypes.Select(e => e.Name).Order().ShouldBe(read.Select(e => e.EventTypeName).Distinct().Order(), "every registered type is covered here");
         for (var i = 0; i < written.Count; i++)

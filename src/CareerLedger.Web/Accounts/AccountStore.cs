@@ -108,6 +108,20 @@ public sealed class AccountStore(NpgsqlDataSource db, LedgerDatabaseOptions opti
         return await r.ReadAsync(ct) ? ReadUser(r) : null;
     }
 
+    /// <summary>Every user, oldest first (for the reminder jobs' hourly reconciliation; never exposed over HTTP).</summary>
+    public async Task<IReadOnlyList<User>> ListUsersAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"select id, email, display_name, time_zone, created_at from {S}.users order by created_at");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var users = new List<User>();
+        while (await r.ReadAsync(ct))
+        {
+            users.Add(ReadUser(r));
+        }
+
+        return users;
+    }
+
     /// <summary>Replaces a user's password hash (used when the hasher asks for a rehash).</summary>
     public async Task UpdatePasswordHashAsync(Guid userId, string hash, CancellationToken ct)
     {

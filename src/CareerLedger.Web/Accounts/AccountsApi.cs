@@ -46,7 +46,7 @@ public static class AccountsApi
     private static readonly PasswordHasher<User> Hasher = new();
 
     internal static async Task<Results<Created<User>, ProblemHttpResult>> Register(
-        RegisterRequest request, AccountStore store, TimeProvider clock, CancellationToken ct)
+        RegisterRequest request, AccountStore store, Reminders.ReminderScheduler scheduler, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var email = Text.Clean(request.Email);
@@ -78,6 +78,11 @@ public static class AccountsApi
         errors.ThrowIfAny();
         var hash = Hasher.HashPassword(null!, request.Password!);
         var user = await store.CreateUserAsync(email!, hash, Text.Clean(request.DisplayName), zone, clock.GetUtcNow(), ct);
+        if (user is not null)
+        {
+            await scheduler.SyncUserAsync(user.Id, ct); // the default reminders start with the account
+        }
+
         return user is null
             ? TypedResults.Problem(
                 title: "That e-mail is already registered.",

@@ -10,7 +10,7 @@ namespace CareerLedger.Web.Infrastructure;
 public static class AdminCommands
 {
     /// <summary>The projection names the rebuild command accepts, in the order <c>all</c> rebuilds them.</summary>
-    public static IReadOnlyList<string> ProjectionNames { get; } = ["accomplishments", "feedback", "offers", "stories", "mock_sessions"];
+    public static IReadOnlyList<string> ProjectionNames { get; } = ["accomplishments", "feedback", "offers", "stories", "mock_sessions", "goals", "reminder_settings", "reminders"];
 
     /// <summary>Runs a maintenance command when <paramref name="args"/> asks for one.</summary>
     /// <returns>The process exit code (0 done, 2 unknown projection), or null when the args ask for the normal server.</returns>

@@ -2,10 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Goals;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
+using CareerLedger.Domain.Reminders;
 using CareerLedger.Domain.Stories;
 using CareerLedger.Web.Accounts;
+using CareerLedger.Web.Reminders;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -51,6 +54,22 @@ public static class LedgerStore
         (typeof(MockAnswerScored), "mock_answer_scored"),
         (typeof(MockFollowUpAsked), "mock_follow_up_asked"),
         (typeof(MockSessionFinished), "mock_session_finished"),
+        (typeof(GoalOpened), "goal_opened"),
+        (typeof(GoalRevised), "goal_revised"),
+        (typeof(GoalReached), "goal_reached"),
+        (typeof(GoalDropped), "goal_dropped"),
+        (typeof(WeeklyWinsSlotSet), "weekly_wins_slot_set"),
+        (typeof(MockCadenceSet), "mock_cadence_set"),
+        (typeof(QuietHoursSet), "quiet_hours_set"),
+        (typeof(ReminderKindSwitched), "reminder_kind_switched"),
+        (typeof(ChannelConnected), "channel_connected"),
+        (typeof(ChannelDisconnected), "channel_disconnected"),
+        (typeof(CalendarFeedIssued), "calendar_feed_issued"),
+        (typeof(CalendarFeedRevoked), "calendar_feed_revoked"),
+        (typeof(ReminderDue), "reminder_due"),
+        (typeof(ReminderDelivered), "reminder_delivered"),
+        (typeof(ReminderDeliveryFailed), "reminder_delivery_failed"),
+        (typeof(ReminderRead), "reminder_read"),
     ];
 
     /// <summary>The stored name of an event type.</summary>
@@ -99,6 +118,10 @@ public static class LedgerStore
         o.Projections.Add(new LedgerProjection<Offer>("offers", typeof(OfferEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<Story>("stories", typeof(StoryEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<MockSession>("mock_sessions", typeof(MockSessionEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<Goal>("goals", typeof(GoalEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<ReminderSettings>("reminder_settings", typeof(ReminderSettingsEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<Reminder>("reminders", typeof(ReminderEvent)), ProjectionLifecycle.Inline);
+        o.Schema.For<OfferReminderJobs>();
         foreach (var table in AccountStore.Tables(schema))
         {
             o.Storage.ExtendedSchemaObjects.Add(table);
@@ -126,6 +149,9 @@ public static class LedgerStore
         OfferEvent o => Offer.Evolve((Offer?)state, o, recordedAt) with { Version = version },
         StoryEvent st => Story.Evolve((Story?)state, st, recordedAt) with { Version = version },
         MockSessionEvent m => MockSession.Evolve((MockSession?)state, m, recordedAt) with { Version = version },
+        GoalEvent g => Goal.Evolve((Goal?)state, g, recordedAt) with { Version = version },
+        ReminderSettingsEvent rs => ReminderSettings.Evolve((ReminderSettings?)state, rs) with { Version = version },
+        ReminderEvent r => Reminder.Evolve((Reminder?)state, r, recordedAt) with { Version = version },
         _ => throw new ArgumentException($"{data.GetType().Name} is not a career event.", nameof(data)),
     };
 

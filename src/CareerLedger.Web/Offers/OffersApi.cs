@@ -4,6 +4,7 @@ using CareerLedger.Domain.Offers.Comparison;
 using CareerLedger.Domain.Offers.Compensation;
 using Marten;
 using CareerLedger.Web.Infrastructure;
+using CareerLedger.Web.Reminders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
@@ -57,6 +58,11 @@ public static class OffersApi
         if (!same)
         {
             return IdempotencyKeys.Reused();
+        }
+
+        if (created)
+        {
+            await http.RequestServices.GetRequiredService<ReminderScheduler>().SyncOfferAsync(me, doc, ct);
         }
 
         Etags.Set(http, doc.Version);
@@ -133,7 +139,7 @@ public static class OffersApi
         }
 
         var (stage, revisedOn, terms) = request.Validate(current.ReceivedOn, me.Today);
-        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+        return await AnswerAsync(http, me, bus.InvokeForUserAsync<Offer?>(
             me, new ReviseOffer(id, revisedOn, terms, request.Reason, stage, me.Today, expected), ct));
     }
 
@@ -145,7 +151,7 @@ public static class OffersApi
         }
 
         var asks = request.ValidateAsks();
-        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+        return await AnswerAsync(http, me, bus.InvokeForUserAsync<Offer?>(
             me, new CounterOffer(id, request.SentOn ?? me.Today, asks, request.Note, me.Today, expected), ct));
     }
 
@@ -164,7 +170,7 @@ public static class OffersApi
             return TypedResults.BadRequest();
         }
 
-        return Answer(http, await bus.InvokeForUserAsync<Offer?>(me, new SetOfferDeadline(id, deadline, expected), ct));
+        return await AnswerAsync(http, me, bus.InvokeForUserAsync<Offer?>(me, new SetOfferDeadline(id, deadline, expected), ct));
     }
 
     internal static async Task<IResult> Close(
@@ -175,7 +181,7 @@ public static class OffersApi
             return Etags.PreconditionRequired();
         }
 
-        return Answer(http, await bus.InvokeForUserAsync<Offer?>(
+        return await AnswerAsync(http, me, bus.InvokeForUserAsync<Offer?>(
             me, new CloseOffer(id, outcome, request?.On ?? me.Today, request?.Reason, me.Today, expected), ct));
     }
 
@@ -198,6 +204,18 @@ public static class OffersApi
         var computed = offers.Select(o => (o, CompensationCalculator.Compute(o.Terms, exchange))).ToList();
         var comparison = OfferComparisonBuilder.Build(computed, exchange.BaseCurrency, at);
         return DocumentResponses.Respond(kind, comparison, "Offer comparison", () => OfferComparisonMarkdown.Render(comparison), kind == "html" ? OfferComparisonChart.Svg(comparison) : null);
+    }
+
+    /// <summary>Answers an offer command and brings the offer's deadline reminder jobs in line (a moved deadline, a closed offer).</summary>
+    private static async Task<IResult> AnswerAsync(HttpContext http, CurrentUser me, Task<Offer?> command)
+    {
+        var doc = await command;
+        if (doc is not null)
+        {
+            await http.RequestServices.GetRequiredService<ReminderScheduler>().SyncOfferAsync(me, doc, http.RequestAborted);
+        }
+
+        return Answer(http, doc);
     }
 
     private static IResult Answer(HttpContext http, Offer? doc)
