@@ -33,8 +33,7 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var server = await SharedPostgres.GetAsync();
-        _connectionString = await TestDatabases.CreateAsync(server, "app");
+        _connectionString = await CreateDatabaseAsync();
         UseKestrel(0);
         StartServer();
     }
@@ -54,6 +53,9 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
         ConfigureApp(builder);
     }
+
+    /// <summary>The database this instance uses: a fresh one by default; a derived fixture may share one between instances.</summary>
+    protected virtual async Task<string> CreateDatabaseAsync() => await TestDatabases.CreateAsync(await SharedPostgres.GetAsync(), "app");
 
     /// <summary>Extra settings or service replacements for a derived fixture (for example a fake chat model).</summary>
     protected virtual void ConfigureApp(IWebHostBuilder builder)

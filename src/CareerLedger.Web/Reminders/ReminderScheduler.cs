@@ -24,9 +24,14 @@ public sealed record OfferReminderJobs(Guid Id, DateOnly? Deadline, IReadOnlyLis
 /// Called after every settings or offer change and by the hourly reconciliation (<see cref="ReminderJobs.Reconcile"/>); does
 /// nothing on an instance with jobs turned off (<see cref="JobsOptions.Enabled"/>).
 /// </summary>
-public sealed class ReminderScheduler(
-    IDocumentStore store, AccountStore accounts, IRecurringJobManager recurring, IBackgroundJobClient jobs, TimeProvider clock, JobsOptions options)
+public sealed class ReminderScheduler(IDocumentStore store, AccountStore accounts, IServiceProvider services, TimeProvider clock, JobsOptions options)
 {
+    // Resolved on first use, and only with jobs on: building Hangfire's storage creates its schema, which an instance with jobs
+    // off (a test host, say) should never do.
+    private IRecurringJobManager Recurring => services.GetRequiredService<IRecurringJobManager>();
+
+    private IBackgroundJobClient Jobs => services.GetRequiredService<IBackgroundJobClient>();
+
     /// <summary>The recurring job id of a user's reminder kind, e.g. <c>reminders:&lt;user id&gt;:weekly_wins</c>.</summary>
     public static string RecurringId(Guid userId, ReminderKind kind) =>
         string.Create(CultureInfo.InvariantCulture, $"reminders:{userId:N}:{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString())}");
@@ -52,7 +57,7 @@ public sealed class ReminderScheduler(
         {
             foreach (var kind in Enum.GetValues<ReminderKind>())
             {
-                recurring.RemoveIfExists(RecurringId(userId, kind));
+                Recurring.RemoveIfExists(RecurringId(userId, kind));
             }
 
             return;
@@ -89,7 +94,7 @@ public sealed class ReminderScheduler(
             var id = RecurringId(userId, kind);
             if (!settings.IsEnabled(kind))
             {
-                recurring.RemoveIfExists(id);
+                Recurring.RemoveIfExists(id);
                 continue;
             }
 
@@ -97,13 +102,13 @@ public sealed class ReminderScheduler(
             switch (kind)
             {
                 case ReminderKind.WeeklyWins:
-                    recurring.AddOrUpdate<ReminderJobs>(id, j => j.WeeklyWins(userId, CancellationToken.None), cron, jobOptions);
+                    Recurring.AddOrUpdate<ReminderJobs>(id, j => j.WeeklyWins(userId, CancellationToken.None), cron, jobOptions);
                     break;
                 case ReminderKind.MockSession:
-                    recurring.AddOrUpdate<ReminderJobs>(id, j => j.MockSession(userId, CancellationToken.None), cron, jobOptions);
+                    Recurring.AddOrUpdate<ReminderJobs>(id, j => j.MockSession(userId, CancellationToken.None), cron, jobOptions);
                     break;
                 default:
-                    recurring.AddOrUpdate<ReminderJobs>(id, j => j.QuarterlyReview(userId, CancellationToken.None), cron, jobOptions);
+                    Recurring.AddOrUpdate<ReminderJobs>(id, j => j.QuarterlyReview(userId, CancellationToken.None), cron, jobOptions);
                     break;
             }
         }
@@ -135,7 +140,7 @@ public sealed class ReminderScheduler(
 
         foreach (var job in scheduled?.JobIds ?? [])
         {
-            jobs.Delete(job);
+            Jobs.Delete(job);
         }
 
         var ids = new List<string>();
@@ -147,13 +152,13 @@ public sealed class ReminderScheduler(
                 var due = expires.AddHours(-hours);
                 if (due > now)
                 {
-                    ids.Add(jobs.Schedule<ReminderJobs>(j => j.OfferDeadline(userId, offer.Id, hours, CancellationToken.None), due));
+                    ids.Add(Jobs.Schedule<ReminderJobs>(j => j.OfferDeadline(userId, offer.Id, hours, CancellationToken.None), due));
                 }
                 else if (now < expires)
                 {
                     // Already inside this reminder's window (an offer recorded close to its deadline): run it now; the rule sends
                     // only the latest reminder whose time has come.
-                    ids.Add(jobs.Enqueue<ReminderJobs>(j => j.OfferDeadline(userId, offer.Id, hours, CancellationToken.None)));
+                    ids.Add(Jobs.Enqueue<ReminderJobs>(j => j.OfferDeadline(userId, offer.Id, hours, CancellationToken.None)));
                 }
             }
         }
