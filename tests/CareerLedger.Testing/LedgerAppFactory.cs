@@ -35,6 +35,7 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var server = await SharedPostgres.GetAsync();
         _connectionString = await TestDatabases.CreateAsync(server, "app");
+        await PrepareDatabaseAsync(_connectionString);
         UseKestrel(0);
         StartServer();
     }
@@ -52,6 +53,9 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
         ConfigureApp(builder);
     }
+
+    /// <summary>Runs on the fresh, empty database before the app starts on it (for example to load a dump an older version wrote).</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     /// <summary>Extra settings or service replacements for a derived fixture (for example a fake chat model).</summary>
     protected virtual void ConfigureApp(IWebHostBuilder builder)
