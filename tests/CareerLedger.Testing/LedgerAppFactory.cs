@@ -34,6 +34,7 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
+        await PrepareDatabaseAsync(_connectionString);
         UseKestrel(0);
         StartServer();
     }
@@ -56,6 +57,9 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The database this instance uses: a fresh one by default; a derived fixture may share one between instances.</summary>
     protected virtual async Task<string> CreateDatabaseAsync() => await TestDatabases.CreateAsync(await SharedPostgres.GetAsync(), "app");
+
+    /// <summary>Runs on the fresh, empty database before the app starts on it (for example to load a dump an older version wrote).</summary>
+    protected virtual Task PrepareDatabaseAsync(string connectionString) => Task.CompletedTask;
 
     /// <summary>Extra settings or service replacements for a derived fixture (for example a fake chat model).</summary>
     protected virtual void ConfigureApp(IWebHostBuilder builder)

@@ -29,10 +29,13 @@ public sealed class AccountStore(NpgsqlDataSource db, LedgerDatabaseOptions opti
     /// <summary>
     /// The account tables (users, access_tokens) in <paramref name="schema"/>, created and kept up to date by Marten's schema
     /// migration (Weasel) with the event store's own tables. They are not tenant documents: sign-in looks them up before a tenant is known.
+    /// The tables, columns, keys and unique indexes carry the names the hand-written store's migration gave them (PostgreSQL's
+    /// defaults <c>users_pkey</c>, <c>users_email_normalized_key</c>, …), so Weasel finds a database written by that version
+    /// already current and takes its accounts over unchanged (docs/event-store.md, "Upgrading from the old store").
     /// </summary>
     public static IReadOnlyList<Table> Tables(string schema)
     {
-        var users = new Table($"{schema}.users");
+        var users = new Table($"{schema}.users") { PrimaryKeyName = "users_pkey" };
         users.AddColumn<Guid>("id").AsPrimaryKey();
         users.AddColumn("email", "text").NotNull();
         users.AddColumn("email_normalized", "text").NotNull();
@@ -40,9 +43,9 @@ public sealed class AccountStore(NpgsqlDataSource db, LedgerDatabaseOptions opti
         users.AddColumn("display_name", "text").AllowNulls();
         users.AddColumn("time_zone", "text").NotNull();
         users.AddColumn("created_at", "timestamptz").NotNull();
-        users.Indexes.Add(new IndexDefinition("users_email_normalized") { IsUnique = true }.AgainstColumns("email_normalized"));
+        users.Indexes.Add(new IndexDefinition("users_email_normalized_key") { IsUnique = true }.AgainstColumns("email_normalized"));
 
-        var tokens = new Table($"{schema}.access_tokens");
+        var tokens = new Table($"{schema}.access_tokens") { PrimaryKeyName = "access_tokens_pkey" };
         tokens.AddColumn<Guid>("id").AsPrimaryKey();
         tokens.AddColumn<Guid>("user_id").NotNull();
 #pragma warning disable CS0618 // ForeignKey.OnDelete still takes Weasel.Postgresql.CascadeAction in this Weasel version.
@@ -61,7 +64,7 @@ public sealed class AccountStore(NpgsqlDataSource db, LedgerDatabaseOptions opti
         tokens.AddColumn("last_used_at", "timestamptz").AllowNulls();
         tokens.AddColumn("expires_at", "timestamptz").AllowNulls();
         tokens.AddColumn("revoked_at", "timestamptz").AllowNulls();
-        tokens.Indexes.Add(new IndexDefinition("access_tokens_token_hash") { IsUnique = true }.AgainstColumns("token_hash"));
+        tokens.Indexes.Add(new IndexDefinition("access_tokens_token_hash_key") { IsUnique = true }.AgainstColumns("token_hash"));
         tokens.Indexes.Add(new IndexDefinition("access_tokens_user").AgainstColumns("user_id"));
         return [users, tokens];
     }
