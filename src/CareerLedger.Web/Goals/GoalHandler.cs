@@ -37,7 +37,7 @@ public static class GoalHandler
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When a goal of that kind is active (a 409).</exception>
     public static async Task<Started<Goal>> Handle(OpenGoal command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var existing = await session.Query<Goal>().Where(g => g.Status == GoalStatus.Active).ToListAsync(ct);
+        var existing = await session.Query<Goal>().ToListAsync(ct); // few per user; the decider looks for an active one
         return await StreamCreation.StartAsync<Goal>(session, "goal", null, clock, (id, _) => GoalDecider.Open(id, command.Details, existing), ct);
     }
 

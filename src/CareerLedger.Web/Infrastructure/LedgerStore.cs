@@ -106,7 +106,15 @@ public static class LedgerStore
         o.Events.MetadataConfig.CorrelationIdEnabled = true;
         o.Events.MetadataConfig.CausationIdEnabled = true;
         o.Events.MetadataConfig.UserNameEnabled = true;
-        var json = new Marten.Services.SystemTextJsonSerializer(CreateJson());
+        // camelCase keys in mt_events.data and the documents, as docs/events.md shows them (Marten's serializer would otherwise
+        // write the CLR names); enums are written by CreateJson's snake_case converter, so queries never filter on an enum in SQL.
+        // Setting Casing rebuilds Marten's options, so the enum converter is put back afterwards.
+        var json = new Marten.Services.SystemTextJsonSerializer(CreateJson()) { Casing = Weasel.Core.Casing.CamelCase };
+        json.Configure(j =>
+        {
+            j.PropertyNameCaseInsensitive = true;
+            j.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        });
         o.Serializer(json);
         foreach (var (type, name) in EventTypes)
         {
