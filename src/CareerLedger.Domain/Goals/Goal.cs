@@ -189,7 +189,16 @@ public sealed record GoalDraft(
         }
         else
         {
-            kind = Fields.ParseEnum(errors, "kind", Kind, GoalKind.Promotion);
+            var probe = new ValidationErrors();
+            var parsed = Fields.ParseEnum(probe, "kind", Kind, GoalKind.Promotion);
+            if (probe.Any)
+            {
+                errors.Add("kind", $"'{Kind}' is not a goal kind: use promotion or job_search.");
+            }
+            else
+            {
+                kind = parsed;
+            }
         }
 
         var title = Text.Clean(Title);

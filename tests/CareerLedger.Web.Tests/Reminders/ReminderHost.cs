@@ -150,10 +150,6 @@ public static class Eventually
         }
     }
 
-    /// <summary>GETs JSON.</summary>
-    public static async Task<JsonElement> GetJsonAsync(this HttpClient http, string path) =>
-        JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
-
     /// <summary>PUTs JSON and returns the parsed answer (asserting success).</summary>
     public static async Task<JsonElement> PutJsonAsync(this HttpClient http, string path, object body)
     {
