@@ -99,6 +99,10 @@ public static class LedgerCli
         root.Subcommands.Add(PracticeReportCommands.Progress(ctx));
         root.Subcommands.Add(PracticeReportCommands.Readiness(ctx));
         root.Subcommands.Add(PracticeReportCommands.Questions(ctx));
+        root.Subcommands.Add(Reminders.GoalsCommand.Create(ctx));
+        root.Subcommands.Add(Reminders.RemindersCommand.Create(ctx));
+        root.Subcommands.Add(Reminders.InboxCommand.Create(ctx));
+        root.Subcommands.Add(Reminders.StreakCommand.Create(ctx));
         return (root, json, server);
     }
 
