@@ -1,6 +1,9 @@
 namespace CareerLedger.Testing;
 
-/// <summary>A settable clock for tests (the time-testing package is not available here). Thread-safe.</summary>
+/// <summary>
+/// A settable clock for tests. Unlike FakeTimeProvider it only moves "now": timers and delays still run in real time, so the
+/// app's timeouts, retries and Hangfire keep working in a host under test. Thread-safe.
+/// </summary>
 public sealed class FixedClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;

@@ -36,7 +36,9 @@ internal sealed record AnswerResultDto(
 internal sealed record PracticeProgressDto(
     int Answers, int Sessions, IReadOnlyList<ScorePointDto> Overall, IReadOnlyDictionary<string, IReadOnlyList<ScorePointDto>> ByDimension,
     IReadOnlyDictionary<string, IReadOnlyList<ScorePointDto>> ByCompetency, IReadOnlyList<string> WeakestDimensions, IReadOnlyList<string> WeakestCompetencies,
-    IReadOnlyList<WeekCountDto> SessionsPerWeek, IReadOnlyList<StoryPracticeSummaryDto> StoriesPractised);
+    IReadOnlyList<WeekCountDto> SessionsPerWeek, IReadOnlyList<StoryPracticeSummaryDto> StoriesPractised, JobSearchFocusDto? JobSearch = null);
+
+internal sealed record JobSearchFocusDto(Guid GoalId, string Title, Reminders.InterviewDto? NextInterview, int? DaysToInterview, int CadenceDays, int? DaysSinceLastSession);
 
 internal sealed record ScorePointDto(DateTimeOffset At, int Score);
 

@@ -27,6 +27,12 @@ internal static class PracticeReportCommands
 
             var progress = response.Read<PracticeProgressDto>();
             ctx.Out.WriteLine($"Practice: {Wording.Plural(progress.Sessions, "session")}, {Wording.Plural(progress.Answers, "scored answer")}.");
+            if (progress.JobSearch is { } focus)
+            {
+                var next = focus.NextInterview is { } i ? $"next interview {i.On} with {i.Company} (in {Wording.Plural(focus.DaysToInterview ?? 0, "day")})" : "no interview scheduled";
+                ctx.Out.WriteLine($"Job search \"{focus.Title}\": {next}; a mock session every {Wording.Plural(focus.CadenceDays, "day")} for now.");
+            }
+
             if (progress.Sessions == 0)
             {
                 ctx.Out.WriteLine("Nothing practised yet. Start with `ledger mock start`.");
@@ -126,7 +132,7 @@ internal static class PracticeReportCommands
 
     public static Command Readiness(CliContext ctx)
     {
-        var level = new Option<string>("--level") { Description = "The target level: L5 (senior), L6 (staff) or L7 (principal)", HelpName = "L5|L6|L7", Required = true };
+        var level = new Option<string>("--level") { Description = "The target level: L5 (senior), L6 (staff) or L7 (principal); default: your promotion goal's level", HelpName = "L5|L6|L7" };
         var command = new Command("readiness", "Promotion readiness: per level dimension, what the level expects, your evidence and the gap");
         command.Options.Add(level);
         command.SetAction(async (parse, ct) =>

@@ -23,7 +23,20 @@ public sealed record PracticeProgress(
     IReadOnlyList<string> WeakestDimensions,
     IReadOnlyList<Competency> WeakestCompetencies,
     IReadOnlyList<WeekCount> SessionsPerWeek,
-    IReadOnlyList<StoryPracticeSummary> StoriesPractised);
+    IReadOnlyList<StoryPracticeSummary> StoriesPractised)
+{
+    /// <summary>The active job-search goal practice is aimed at, when there is one (set by the caller, not by the builder).</summary>
+    public JobSearchFocus? JobSearch { get; init; }
+}
+
+/// <summary>What practice is for while a job search is active.</summary>
+/// <param name="GoalId">The goal.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="NextInterview">The next interview on or after today, if any.</param>
+/// <param name="DaysToInterview">Days from today to it (0 = today), if any.</param>
+/// <param name="CadenceDays">Days between mock sessions right now (the user's cadence, shortened near an interview; see docs/reminders.md).</param>
+/// <param name="DaysSinceLastSession">Days since the last mock session started, or null when there was none.</param>
+public sealed record JobSearchFocus(Guid GoalId, string Title, Goals.InterviewDate? NextInterview, int? DaysToInterview, int CadenceDays, int? DaysSinceLastSession);
 
 /// <summary>A score at a time.</summary>
 /// <param name="At">When the answer was given (UTC).</param>

@@ -5,6 +5,8 @@ using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Questions;
 using CareerLedger.Domain.Readiness;
+using CareerLedger.Domain.Goals;
+using CareerLedger.Domain.Reminders;
 using CareerLedger.Domain.Stories;
 using Marten;
 using CareerLedger.Web.Ai;
@@ -193,16 +195,36 @@ public static class PracticeApi
     {
         var sessions = (await session.Query<MockSession>().ToListAsync(ct));
         var stories = (await session.Query<Story>().ToListAsync(ct));
-        return TypedResults.Ok(PracticeProgressBuilder.Build(sessions, stories, q => bank.ById(q)?.Competencies ?? []));
+        var progress = PracticeProgressBuilder.Build(sessions, stories, q => bank.ById(q)?.Competencies ?? []);
+        if (Goal.Active(await session.Query<Goal>().ToListAsync(ct), GoalKind.JobSearch) is { } goal)
+        {
+            var settings = await session.LoadAsync<ReminderSettings>(Reminders.ReminderHandler.SettingsId(me.TenantId), ct)
+                ?? ReminderSettings.Defaults(Reminders.ReminderHandler.SettingsId(me.TenantId));
+            var next = goal.Details.NextInterview(me.Today);
+            int? days = next is null ? null : next.On.DayNumber - me.Today.DayNumber;
+            int? since = sessions.Count == 0 ? null : me.Today.DayNumber - sessions.Max(s => ZonedTime.Today(s.StartedAt, me.TimeZone)).DayNumber;
+            progress = progress with
+            {
+                JobSearch = new JobSearchFocus(goal.Id, goal.Details.Title, next, days, ReminderRules.MockCadence(settings.MockEveryDays, days), since),
+            };
+        }
+
+        return TypedResults.Ok(progress);
     }
 
-    internal static async Task<Ok<ReadinessReport>> Readiness(string? level, CurrentUser me, LedgerReader reader, CancellationToken ct)
+    internal static async Task<Ok<ReadinessReport>> Readiness(string? level, CurrentUser me, LedgerReader reader, IQuerySession session, CancellationToken ct)
     {
-        var target = PromotionReadinessCalculator.Parse(level);
+        // Without level=, the active promotion goal's target level is assessed.
+        var goalLevel = level is null && Goal.Active(await session.Query<Goal>().ToListAsync(ct), GoalKind.Promotion) is { } goal ? goal.Details.TargetLevel : null;
+        var target = PromotionReadinessCalculator.Parse(level ?? goalLevel);
         if (target is null)
         {
             var errors = new ValidationErrors();
-            errors.Add("level", "Use level=L5 (senior), L6 (staff) or L7 (principal).");
+            errors.Add("level", level is null && goalLevel is not null
+                ? $"Your promotion goal's level '{goalLevel}' is not one readiness knows; use level=L5 (senior), L6 (staff) or L7 (principal)."
+                : level is null
+                    ? "Use level=L5 (senior), L6 (staff) or L7 (principal), or open a promotion goal with a target level."
+                    : "Use level=L5 (senior), L6 (staff) or L7 (principal).");
             errors.ThrowIfAny();
         }
 

@@ -131,6 +131,27 @@ public sealed class GoalsAndSettingsApiTests(LedgerAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task readiness_and_practice_progress_use_the_active_goals()
+    {
+        var user = await app.CreateUserAsync();
+        var noGoal = await user.Http.GetAsync("/api/readiness");
+        noGoal.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await noGoal.ReadAsync()).GetProperty("errors").GetProperty("level")[0].GetString()!.ShouldContain("open a promotion goal");
+        (await user.Http.PostAsJsonAsync("/api/goals", new { kind = "promotion", title = "Staff", targetLevel = "staff" })).EnsureSuccessStatusCode();
+        (await user.Http.GetJsonAsync("/api/readiness")).GetProperty("level").GetString().ShouldBe("staff");
+        (await user.Http.GetJsonAsync("/api/readiness?level=L7")).GetProperty("level").GetString().ShouldBe("principal");
+
+        (await user.Http.GetJsonAsync("/api/practice/progress")).GetProperty("jobSearch").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        // The test clock's today is 2026-11-21; an onsite in two days makes practice daily.
+        (await user.Http.PostAsJsonAsync("/api/goals", new { kind = "job_search", title = "Fintech", interviews = new[] { new { on = "2026-11-23", company = "Stripe", stage = "onsite" } } }))
+            .EnsureSuccessStatusCode();
+        var focus = (await user.Http.GetJsonAsync("/api/practice/progress")).GetProperty("jobSearch");
+        focus.GetProperty("daysToInterview").GetInt32().ShouldBe(2);
+        focus.GetProperty("cadenceDays").GetInt32().ShouldBe(1);
+        focus.GetProperty("nextInterview").GetProperty("company").GetString().ShouldBe("Stripe");
+    }
+
+    [Fact]
     public async Task the_jobs_dashboard_is_off_by_default()
     {
         var user = await app.CreateUserAsync();

@@ -17,12 +17,13 @@ namespace CareerLedger.Web.Tests.Reminders;
 /// One app instance with its Hangfire server on (polling every second), on a database it may share with other instances:
 /// several of these on one database are several nodes of one deployment.
 /// </summary>
-public sealed class ReminderHost(string connectionString, int? smtpPort = null) : LedgerAppFactory
+public sealed class ReminderHost(string connectionString, int? smtpPort = null, IReadOnlyDictionary<string, string>? settings = null) : LedgerAppFactory
 {
     /// <summary>Starts an instance on <paramref name="connectionString"/>, its clock at <paramref name="now"/>.</summary>
-    public static async Task<ReminderHost> StartAsync(string connectionString, DateTimeOffset now, int? smtpPort = null)
+    public static async Task<ReminderHost> StartAsync(
+        string connectionString, DateTimeOffset now, int? smtpPort = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new ReminderHost(connectionString, smtpPort);
+        var host = new ReminderHost(connectionString, smtpPort, settings);
         host.Clock.Set(now);
         await ((Xunit.IAsyncLifetime)host).InitializeAsync();
         return host;
@@ -36,6 +37,10 @@ public sealed class ReminderHost(string connectionString, int? smtpPort = null) 
     {
         builder.UseSetting("CareerLedger:Jobs:Enabled", "true");
         builder.UseSetting("CareerLedger:Jobs:PollSeconds", "1");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (smtpPort is { } port)
         {
             builder.UseSetting("CareerLedger:Smtp:Host", "127.0.0.1");

@@ -210,6 +210,31 @@ public sealed class ReminderJobsTests : IAsyncLifetime
         (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task the_dashboard_when_switched_on_opens_for_an_admins_token_only()
+    {
+        var admin = $"admin-{Guid.NewGuid():N}@example.com";
+        await using var host = await ReminderHost.StartAsync(_db, FridaySlot, settings: new Dictionary<string, string>
+        {
+            ["CareerLedger:Jobs:Dashboard"] = "true",
+            ["CareerLedger:Jobs:Admins:0"] = admin,
+        });
+        using var anonymous = host.CreateClient();
+        (await anonymous.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var someone = await host.CreateUserAsync();
+        (await someone.Http.GetAsync("/hangfire")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var register = host.CreateClient();
+        (await register.PostAsJsonAsync("/api/accounts", new { email = admin, password = "correct horse battery staple", timeZone = "UTC" })).EnsureSuccessStatusCode();
+        var token = (await (await register.PostAsJsonAsync("/api/tokens", new { email = admin, password = "correct horse battery staple", name = "dash" })).ReadAsync())
+            .GetProperty("token").GetString();
+        using var adminClient = host.CreateClient();
+        adminClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var page = await adminClient.GetAsync("/hangfire");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("Hangfire");
+    }
+
     private static async Task<Guid> PostOfferAsync(UserClient user, DateOnly receivedOn, DateOnly deadline)
     {
         var offer = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "offers", "contoso-public-even.json")))!;
