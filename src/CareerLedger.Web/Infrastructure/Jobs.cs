@@ -101,20 +101,27 @@ public static class Jobs
     }
 }
 
-/// <summary>At start-up: registers the hourly reconciliation and runs it once (all idempotent, so every instance may do it).</summary>
-public sealed class ReminderStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+/// <summary>
+/// After start-up: registers the hourly reconciliation and runs it once (all idempotent, so every instance may do it). Runs in
+/// the background so that it does not hold up the app's readiness.
+/// </summary>
+public sealed class ReminderStartup(IRecurringJobManager recurring, IBackgroundJobClient jobs, ILogger<ReminderStartup> log) : BackgroundService
 {
     /// <summary>The reconciliation's recurring job id.</summary>
     public const string ReconcileJobId = "reminders:reconcile";
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        recurring.AddOrUpdate<ReminderJobs>(ReconcileJobId, j => j.Reconcile(CancellationToken.None), Cron.Hourly());
-        jobs.Enqueue<ReminderJobs>(j => j.Reconcile(CancellationToken.None));
-        return Task.CompletedTask;
+        await Task.Yield();
+        try
+        {
+            recurring.AddOrUpdate<ReminderJobs>(ReconcileJobId, j => j.Reconcile(CancellationToken.None), Cron.Hourly());
+            jobs.Enqueue<ReminderJobs>(j => j.Reconcile(CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            log.LogError(ex, "Could not register the reminder reconciliation; the schedule is repaired at the next start.");
+        }
     }
-
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
