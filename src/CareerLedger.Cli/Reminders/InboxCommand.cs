@@ -58,7 +58,7 @@ internal static class InboxCommand
             {
                 var mark = r.Read ? " " : "•";
                 var failed = r.Deliveries.Where(d => d.State == "failed").Select(d => $"{d.Channel} failed ({d.Attempts}×: {d.LastError})").ToList();
-                ctx.Out.WriteLine($"{mark} {r.DueAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC  {r.Title}  [{ShortIds.Format(r.Id)[..prefix]}]");
+                ctx.Out.WriteLine($"{mark} {r.DueAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}  {r.Title}  [{ShortIds.Format(r.Id)[..prefix]}]");
                 ctx.Out.WriteLine($"  {r.Body}");
                 foreach (var f in failed)
                 {

@@ -116,7 +116,7 @@ internal static class RemindersCommand
         var table = new Table().Border(ctx.TableBorder).AddColumn("Reminder").AddColumn("When").AddColumn("State");
         var next = s.NextWeeklyWins is { } n ? $" (next {TimeZoneInfo.ConvertTime(n, Zone(s.TimeZone)).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)})" : "";
         table.AddRow("Log your wins", $"{Title(s.WinsDay)}s at {s.WinsAt}{next}, skipped in a week you logged one", On("weekly_wins"));
-        table.AddRow("Mock session", $"every {s.MockEveryDays} day(s) at {s.MockAt} during a job search, daily in the last 3 days before an interview", On("mock_session"));
+        table.AddRow("Mock session", $"every {Wording.Plural(s.MockEveryDays, "day")} at {s.MockAt} during a job search, daily in the last 3 days before an interview", On("mock_session"));
         table.AddRow("Offer deadline", "48 h and 24 h before an open offer's deadline ends", On("offer_deadline"));
         table.AddRow("Quarterly review", $"1 Mar, 1 Jun, 1 Sep and 1 Dec at {s.WinsAt}", On("quarterly_review"));
         ctx.Console.Write(table);

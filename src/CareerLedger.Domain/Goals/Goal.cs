@@ -201,7 +201,7 @@ public sealed record GoalDraft(
             }
         }
 
-        var title = Text.Clean(Title);
+        var title = Text.OneLine(Title);
         if (title is null)
         {
             errors.Add("title", "A goal needs a title, e.g. \"Staff engineer by the next cycle\".");

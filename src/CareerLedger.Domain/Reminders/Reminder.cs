@@ -42,7 +42,7 @@ public sealed record ReminderRead(Guid ReminderId) : ReminderEvent(ReminderId);
 /// <param name="Kind">Which reminder.</param>
 /// <param name="Title">One line.</param>
 /// <param name="Body">A few sentences (plain text).</param>
-/// <param name="DueAt">When it was due (UTC).</param>
+/// <param name="DueAt">When the rule found it due: the run time of the job that recorded it (UTC).</param>
 /// <param name="SubjectId">The offer or goal it is about, if any.</param>
 public sealed record ReminderNotice(string Key, ReminderKind Kind, string Title, string Body, DateTimeOffset DueAt, Guid? SubjectId);
 

@@ -285,7 +285,13 @@ public sealed record ReminderSettingsDraft(
         {
             for (var i = 0; i < (list?.Count ?? 0); i++)
             {
-                var kind = Fields.ParseEnum(errors, $"{field}[{i}]", list![i], ReminderKind.WeeklyWins);
+                if (Text.Clean(list![i]) is null)
+                {
+                    errors.Add($"{field}[{i}]", "Name a reminder: weekly_wins, mock_session, offer_deadline or quarterly_review.");
+                    continue;
+                }
+
+                var kind = Fields.ParseEnum(errors, $"{field}[{i}]", list[i], ReminderKind.WeeklyWins);
                 if (switches.TryGetValue(kind, out var other) && other != on)
                 {
                     errors.Add($"{field}[{i}]", $"'{list[i]}' is both enabled and disabled.");

@@ -37,8 +37,13 @@ public static class GoalHandler
     /// <exception cref="CareerLedger.Domain.Common.DomainRuleException">When a goal of that kind is active (a 409).</exception>
     public static async Task<Started<Goal>> Handle(OpenGoal command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
-        var existing = await session.Query<Goal>().ToListAsync(ct); // few per user; the decider looks for an active one
-        return await StreamCreation.StartAsync<Goal>(session, "goal", null, clock, (id, _) => GoalDecider.Open(id, command.Details, existing), ct);
+        // Few per user. The new goal's stream id derives from its kind and ordinal ("the 3rd promotion goal"), so two opens racing
+        // past the active-goal check start the same stream: one commits, the other is retried once and then refused by the decider.
+        var existing = await session.Query<Goal>().ToListAsync(ct);
+        var ordinal = existing.Count(g => g.Details.Kind == command.Details.Kind) + 1;
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{command.Details.Kind}:{ordinal}");
+        return await StreamCreation.StartAsync<Goal>(session, "goal", key, clock,
+            (id, state) => state is null ? GoalDecider.Open(id, command.Details, existing) : GoalDecider.Open(id, command.Details, [.. existing, state]), ct);
     }
 
     /// <summary>Revises at the expected version.</summary>

@@ -28,7 +28,7 @@ public static class Etags
         }
 
         var value = raw.StartsWith("W/", StringComparison.Ordinal) ? raw[2..] : raw;
-        if (long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0)
+        if (long.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v))
         {
             return ExpectedVersion.Exactly(v);
         }

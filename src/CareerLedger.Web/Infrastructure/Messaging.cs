@@ -9,7 +9,7 @@ namespace CareerLedger.Web.Infrastructure;
 /// <summary>
 /// Wolverine as the app's command bus. Every write is a Wolverine handler (one static <c>…Handler</c> class per feature,
 /// next to its endpoints); the minimal-API endpoints validate the request, then invoke the handler in-process with
-/// <see cref="InvokeForUserAsync{T}"/>. Wolverine opens the Marten session of the user's tenant, runs the handler and commits
+/// <see cref="InvokeForUserAsync{T}(IMessageBus, CurrentUser, object, CancellationToken)"/>. Wolverine opens the Marten session of the user's tenant, runs the handler and commits
 /// its changes in one transaction (Marten integration with auto-applied transactions). See docs/architecture.md ("Commands").
 /// </summary>
 public static class Messaging
@@ -63,13 +63,21 @@ public static class Messaging
     /// <typeparam name="T">The handler's answer (for example <see cref="Started{TDoc}"/> or the updated document; null for "no such stream").</typeparam>
     /// <exception cref="VersionConflictException">From the handler, when an If-Match is stale.</exception>
     /// <exception cref="JasperFx.ConcurrencyException">When another write to the stream committed first (a 409).</exception>
-    public static Task<T> InvokeForUserAsync<T>(this IMessageBus bus, CurrentUser me, object command, CancellationToken ct)
+    public static Task<T> InvokeForUserAsync<T>(this IMessageBus bus, CurrentUser me, object command, CancellationToken ct) =>
+        bus.InvokeForUserAsync<T>(me.TenantId, command, ct);
+
+    /// <summary>
+    /// Invokes the handler of <paramref name="command"/> for the user whose tenant id is <paramref name="tenantId"/> (the user id as
+    /// text): what <see cref="InvokeForUserAsync{T}(IMessageBus, CurrentUser, object, CancellationToken)"/> does for a request,
+    /// for work outside one (the reminder jobs).
+    /// </summary>
+    public static Task<T> InvokeForUserAsync<T>(this IMessageBus bus, string tenantId, object command, CancellationToken ct)
     {
         if (bus is MessageBus scoped)
         {
-            scoped.UserName = me.TenantId; // relayed to the session as LastModifiedBy (EnableRelayOfUserName)
+            scoped.UserName = tenantId; // relayed to the session as LastModifiedBy (EnableRelayOfUserName)
         }
 
-        return bus.InvokeForTenantAsync<T>(me.TenantId, command, ct);
+        return bus.InvokeForTenantAsync<T>(tenantId, command, ct);
     }
 }

@@ -48,7 +48,7 @@ public sealed class ReminderDelivery(IHttpClientFactory http, Microsoft.Extensio
     /// <summary>Header with <c>v1=&lt;hex HMAC-SHA256&gt;</c> (see <see cref="Secrets.Sign"/>).</summary>
     public const string SignatureHeader = "X-CareerLedger-Signature";
 
-    /// <summary>Header with the reminder's key: the same on every retry, so a receiver can drop duplicates.</summary>
+    /// <summary>Header with the reminder's id (unique across users): the same on every retry, so a receiver can drop duplicates.</summary>
     public const string DeliveryHeader = "X-CareerLedger-Delivery";
 
     /// <summary>Delivers <paramref name="reminder"/> over <paramref name="channel"/>.</summary>
@@ -96,7 +96,7 @@ public sealed class ReminderDelivery(IHttpClientFactory http, Microsoft.Extensio
         using var request = new HttpRequestMessage(HttpMethod.Post, channel.Address) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(SignatureHeader, "v1=" + Secrets.Sign(channel.SigningSecret ?? "", timestamp, body));
-        request.Headers.Add(DeliveryHeader, reminder.Notice.Key);
+        request.Headers.Add(DeliveryHeader, reminder.Id.ToString());
         using var response = await http.CreateClient(WebhookClient).SendAsync(request, ct);
         return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
     }
@@ -113,7 +113,7 @@ public sealed class ReminderDelivery(IHttpClientFactory http, Microsoft.Extensio
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(channel.Address));
         message.Subject = reminder.Notice.Title;
-        message.Headers.Add("X-CareerLedger-Delivery", reminder.Notice.Key);
+        message.Headers.Add(DeliveryHeader, reminder.Id.ToString());
         message.Body = new TextPart("plain") { Text = reminder.Notice.Body + "\n\n-- \nCareerLedger reminders. Change them with `ledger reminders set`." };
         using var client = new SmtpClient { Timeout = 15_000 };
         var security = options.Security.ToLowerInvariant() switch

@@ -70,13 +70,13 @@ public sealed class ReminderJobs(
         var settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct);
         if (settings?.Channels.FirstOrDefault(c => c.Kind == channel) is not { } target)
         {
-            await bus.InvokeForTenantAsync<Reminder?>(tenant, new RecordDeliveryAttempt(reminderId, channel, 1, "The channel was disconnected before delivery."), ct);
+            await bus.InvokeForUserAsync<Reminder?>(tenant, new RecordDeliveryAttempt(reminderId, channel, 1, "The channel was disconnected before delivery."), ct);
             return;
         }
 
         var attempt = (context?.GetJobParameter<int>("RetryCount") ?? 0) + 1;
         var error = await delivery.SendAsync(reminder, target, ct);
-        await bus.InvokeForTenantAsync<Reminder?>(tenant, new RecordDeliveryAttempt(reminderId, channel, attempt, error), ct);
+        await bus.InvokeForUserAsync<Reminder?>(tenant, new RecordDeliveryAttempt(reminderId, channel, attempt, error), ct);
         if (error is not null)
         {
             log.LogWarning("Reminder {Key} to {Channel} failed (attempt {Attempt}): {Error}", reminder.Notice.Key, channel, attempt, error);
@@ -84,12 +84,51 @@ public sealed class ReminderJobs(
         }
     }
 
-    /// <summary>Hourly: makes every user's recurring jobs and offer deadline jobs match their settings and offers.</summary>
+    /// <summary>
+    /// Hourly: makes every user's recurring jobs and offer deadline jobs match their settings and offers, removes the recurring
+    /// jobs of accounts that no longer exist, and re-enqueues pushes that were never attempted (see <see cref="StalledPushes"/>).
+    /// </summary>
     public async Task Reconcile(CancellationToken ct)
     {
-        foreach (var user in await accounts.ListUsersAsync(ct))
+        var users = await accounts.ListUsersAsync(ct);
+        scheduler.RemoveRecurringExcept(users.Select(u => u.Id).ToHashSet());
+        var now = clock.GetUtcNow();
+        foreach (var user in users)
         {
             await scheduler.SyncUserAsync(user.Id, ct);
+            var tenant = user.Id.ToString();
+            await using var session = store.QuerySession(tenant);
+            var settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(tenant));
+            foreach (var (reminder, channel) in StalledPushes(await session.Query<Reminder>().ToListAsync(ct), settings, TimeZones.FindOrUtc(user.TimeZone), now))
+            {
+                jobs.Enqueue<ReminderJobs>(j => j.Deliver(user.Id, reminder, channel, null, CancellationToken.None));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Pushes that were never attempted although their time has come: the run that recorded the reminder stopped before it
+    /// enqueued them. Recorded over an hour ago, still pending with no attempt, the channel still connected, and not in quiet
+    /// hours now (a deferred push waits for the end of quiet hours; after it, it has had its chance). Delivery skips a channel that
+    /// has the reminder, so a push that was merely slow is not sent twice.
+    /// </summary>
+    public static IEnumerable<(Guid Reminder, ChannelKind Channel)> StalledPushes(
+        IEnumerable<Reminder> reminders, ReminderSettings settings, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        if (settings.Quiet?.Defer(now, zone) is { } until && until > now)
+        {
+            yield break;
+        }
+
+        foreach (var r in reminders.Where(r => r.RecordedAt < now.AddHours(-1)))
+        {
+            foreach (var d in r.Deliveries.Where(d => d.Channel != ChannelKind.Inbox && d.State == DeliveryState.Pending && d.Attempts == 0))
+            {
+                if (settings.Channels.Any(c => c.Kind == d.Channel))
+                {
+                    yield return (r.Id, d.Channel);
+                }
+            }
         }
     }
 
@@ -98,7 +137,7 @@ public sealed class ReminderJobs(
     {
         if (await accounts.FindAsync(userId, ct) is not { } user)
         {
-            return; // the account is gone; the hourly reconciliation removes its jobs
+            return; // the account is gone; the hourly reconciliation removes its recurring jobs
         }
 
         var tenant = userId.ToString();
@@ -116,7 +155,7 @@ public sealed class ReminderJobs(
             return;
         }
 
-        var started = await bus.InvokeForTenantAsync<Started<Reminder>>(tenant, new RecordReminder(notice, settings.DeliveryChannels), ct);
+        var started = await bus.InvokeForUserAsync<Started<Reminder>>(tenant, new RecordReminder(notice, settings.DeliveryChannels), ct);
         if (!started.Created)
         {
             return; // this occurrence was recorded before (a retry, a second node, or a misfire re-run)

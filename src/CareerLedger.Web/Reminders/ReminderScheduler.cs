@@ -80,6 +80,24 @@ public sealed class ReminderScheduler(IDocumentStore store, AccountStore account
         }
     }
 
+    /// <summary>Removes the recurring reminder jobs of every user not in <paramref name="users"/> (accounts that are gone).</summary>
+    public void RemoveRecurringExcept(IReadOnlySet<Guid> users)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        foreach (var job in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection))
+        {
+            if (job.Id.Split(':') is ["reminders", var user, _] && Guid.TryParseExact(user, "N", out var id) && !users.Contains(id))
+            {
+                Recurring.RemoveIfExists(job.Id);
+            }
+        }
+    }
+
     /// <summary>Adds, updates or removes the user's recurring reminder jobs.</summary>
     public void SyncRecurring(Guid userId, TimeZoneInfo zone, ReminderSettings settings)
     {

@@ -141,7 +141,7 @@ public static class RemindersApi
         }
 
         var s = await bus.InvokeForUserAsync<ReminderSettings>(me, new ChangeReminderSettings(change, expected), ct);
-        scheduler.SyncRecurring(me.Id, me.TimeZone, s);
+        await scheduler.SyncUserAsync(me.Id, ct);
         Etags.Set(http, s.Version);
         return TypedResults.Ok(ReminderSettingsView.Of(s, me.TimeZone, me.Now));
     }
@@ -186,8 +186,8 @@ public static class RemindersApi
     internal static async Task<Ok<StreakView>> Streak(CurrentUser me, IQuerySession session, CancellationToken ct)
     {
         var s = LedgerStreaks.Compute(await session.Query<Accomplishment>().ToListAsync(ct), me.Now, me.TimeZone);
-        var explanation = s.Activity.Current > s.Logging.Current
-            ? "Your activity streak is longer than your logging streak: some wins were written down weeks after they happened. Logging each week, while details are fresh, is the habit the logging streak measures."
+        var explanation = s.Activity.Current > s.Logging.Current || s.Activity.Longest > s.Logging.Longest
+            ? "Your activity streaks are longer than your logging streaks: some wins were written down weeks after they happened. Logging each week, while details are fresh, is the habit the logging streak measures."
             : "Activity counts weeks in which a win happened (its date); logging counts weeks in which you wrote one down (when it was recorded). Back-filling raises the first, not the second.";
         return TypedResults.Ok(new StreakView(s.ThisWeek, s.LoggedThisWeek, s.Activity, s.Logging, explanation));
     }

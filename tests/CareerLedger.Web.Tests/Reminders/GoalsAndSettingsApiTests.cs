@@ -50,6 +50,17 @@ public sealed class GoalsAndSettingsApiTests(LedgerAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task racing_opens_of_one_kind_leave_one_active_goal()
+    {
+        var user = await app.CreateUserAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            user.Http.PostAsJsonAsync("/api/goals", new { kind = "job_search", title = $"Search {i}" })));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(7);
+        (await user.Http.GetJsonAsync("/api/goals")).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task goal_validation_names_every_field()
     {
         var user = await app.CreateUserAsync();

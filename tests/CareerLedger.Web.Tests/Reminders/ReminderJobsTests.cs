@@ -60,11 +60,12 @@ public sealed class ReminderJobsTests : IAsyncLifetime
         var hook = _hook.Received.Single();
         hook.SignedWith(secret).ShouldBeTrue("the signature is HMAC-SHA256 over timestamp.body with the channel's secret");
         hook.SignedWith("whsec_wrong").ShouldBeFalse();
-        hook.Headers[ReminderDelivery.DeliveryHeader].ShouldBe("weekly_wins:2026-W49");
+        hook.Json.GetProperty("key").GetString().ShouldBe("weekly_wins:2026-W49");
         hook.Json.GetProperty("kind").GetString().ShouldBe("weekly_wins");
         hook.Json.GetProperty("text").GetString()!.ShouldStartWith("Log this week's wins");
         var inbox = await InboxAsync(user);
         inbox.Length.ShouldBe(1);
+        hook.Headers[ReminderDelivery.DeliveryHeader].ShouldBe(inbox[0].GetProperty("id").GetString());
         await Eventually.TrueAsync(async () => (await InboxAsync(user))[0].GetProperty("deliveries").EnumerateArray()
             .All(d => d.GetProperty("state").GetString() == "delivered"), Patience, "both channels marked delivered");
 
