@@ -138,7 +138,7 @@ public static class ReminderRules
         return new ReminderNotice(
             string.Create(Invariant, $"offer_deadline:{offer.Id}:{offer.Deadline:yyyy-MM-dd}:{hoursBefore}h"), ReminderKind.OfferDeadline,
             string.Create(Invariant, $"The {company} offer expires in {Math.Max(1, (int)Math.Round(left.TotalHours))} hours"),
-            string.Create(Invariant, $"Its answer deadline is {offer.Deadline:yyyy-MM-dd} (end of day). {advice} See `ledger offers plan {offer.Id.ToString()[..8]}`."),
+            string.Create(Invariant, $"Its answer deadline is {offer.Deadline:yyyy-MM-dd} (end of day). {advice} See `ledger offers plan {offer.Id}`."),
             now, offer.Id);
     }
 
