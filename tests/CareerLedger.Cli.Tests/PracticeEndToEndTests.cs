@@ -258,7 +258,9 @@ public sealed partial class PracticeEndToEndTests(LedgerAppFactory app) : IClass
         var bad = await cli.RunAsync("readiness", "--level", "L9");
         bad.ExitCode.ShouldBe(1, bad.ToString());
         bad.Stderr.ShouldStartWith("ledger: The request has invalid fields; level: ");
-        (await cli.RunAsync("readiness")).ExitCode.ShouldBe(2, "--level is required");
+        var noLevel = await cli.RunAsync("readiness");
+        noLevel.ExitCode.ShouldBe(1, "without --level the promotion goal's level is used, and there is none");
+        noLevel.Stderr.ShouldContain("open a promotion goal");
     }
 
     [Fact]
