@@ -198,8 +198,7 @@ public static class PracticeApi
         var progress = PracticeProgressBuilder.Build(sessions, stories, q => bank.ById(q)?.Competencies ?? []);
         if (Goal.Active(await session.Query<Goal>().ToListAsync(ct), GoalKind.JobSearch) is { } goal)
         {
-            var settings = await session.LoadAsync<ReminderSettings>(Reminders.ReminderHandler.SettingsId(me.TenantId), ct)
-                ?? ReminderSettings.Defaults(Reminders.ReminderHandler.SettingsId(me.TenantId));
+            var settings = await Reminders.ReminderHandler.LoadSettingsAsync(session, ct);
             var next = goal.Details.NextInterview(me.Today);
             int? days = next is null ? null : next.On.DayNumber - me.Today.DayNumber;
             int? since = sessions.Count == 0 ? null : me.Today.DayNumber - sessions.Max(s => ZonedTime.Today(s.StartedAt, me.TimeZone)).DayNumber;

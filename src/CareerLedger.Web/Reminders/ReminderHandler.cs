@@ -40,6 +40,10 @@ public static class ReminderHandler
     /// <summary>The id of the user's settings stream (one per tenant).</summary>
     public static Guid SettingsId(string tenantId) => StableIds.For(tenantId, "reminder_settings", "settings");
 
+    /// <summary>The settings of the session's user: the stored document, or the defaults before the first change.</summary>
+    public static async Task<ReminderSettings> LoadSettingsAsync(IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<ReminderSettings>(SettingsId(session.TenantId), ct) ?? ReminderSettings.Defaults(SettingsId(session.TenantId));
+
     /// <summary>Applies the change; the stream starts with the first change (before it, the defaults apply).</summary>
     /// <exception cref="VersionConflictException">When If-Match names another version.</exception>
     public static Task<ReminderSettings> Handle(ChangeReminderSettings command, IDocumentSession session, CancellationToken ct) =>

@@ -98,7 +98,7 @@ public sealed class ReminderJobs(
             await scheduler.SyncUserAsync(user.Id, ct);
             var tenant = user.Id.ToString();
             await using var session = store.QuerySession(tenant);
-            var settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(tenant));
+            var settings = await ReminderHandler.LoadSettingsAsync(session, ct);
             foreach (var (reminder, channel) in StalledPushes(await session.Query<Reminder>().ToListAsync(ct), settings, TimeZones.FindOrUtc(user.TimeZone), now))
             {
                 jobs.Enqueue<ReminderJobs>(j => j.Deliver(user.Id, reminder, channel, null, CancellationToken.None));
@@ -143,7 +143,7 @@ public sealed class ReminderJobs(
         var tenant = userId.ToString();
         var zone = TimeZones.FindOrUtc(user.TimeZone);
         await using var session = store.QuerySession(tenant);
-        var settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(tenant));
+        var settings = await ReminderHandler.LoadSettingsAsync(session, ct);
         if (!settings.IsEnabled(kind))
         {
             return;

@@ -69,7 +69,7 @@ public sealed class ReminderScheduler(IDocumentStore store, AccountStore account
         ReminderSettings settings;
         await using (var session = store.QuerySession(tenant))
         {
-            settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(tenant));
+            settings = await ReminderHandler.LoadSettingsAsync(session, ct);
             offers = await session.Query<Offer>().ToListAsync(ct);
         }
 
@@ -194,7 +194,7 @@ public sealed class ReminderScheduler(IDocumentStore store, AccountStore account
         }
 
         await using var session = store.QuerySession(me.TenantId);
-        var settings = await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(me.TenantId), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(me.TenantId));
+        var settings = await ReminderHandler.LoadSettingsAsync(session, ct);
         await SyncOfferAsync(me.Id, me.TimeZone, offer, settings, ct);
     }
 }

@@ -113,12 +113,9 @@ public static class RemindersApi
         }
     }
 
-    private static async Task<ReminderSettings> LoadSettingsAsync(IQuerySession session, string tenant, CancellationToken ct) =>
-        await session.LoadAsync<ReminderSettings>(ReminderHandler.SettingsId(tenant), ct) ?? ReminderSettings.Defaults(ReminderHandler.SettingsId(tenant));
-
     internal static async Task<Ok<ReminderSettingsView>> GetSettings(CurrentUser me, IQuerySession session, HttpContext http, CancellationToken ct)
     {
-        var s = await LoadSettingsAsync(session, me.TenantId, ct);
+        var s = await ReminderHandler.LoadSettingsAsync(session, ct);
         Etags.Set(http, s.Version);
         return TypedResults.Ok(ReminderSettingsView.Of(s, me.TimeZone, me.Now));
     }
@@ -132,7 +129,7 @@ public static class RemindersApi
             return Etags.PreconditionRequired();
         }
 
-        var change = draft.Validate(await LoadSettingsAsync(session, me.TenantId, ct));
+        var change = draft.Validate(await ReminderHandler.LoadSettingsAsync(session, ct));
         if (change.Channels?.GetValueOrDefault(ChannelKind.Email) is not null && !smtp.Value.Configured)
         {
             var errors = new CareerLedger.Domain.Common.ValidationErrors();
@@ -212,7 +209,7 @@ public static class RemindersApi
 
         var zone = TimeZones.FindOrUtc(user.TimeZone);
         await using var session = store.QuerySession(tenant);
-        var settings = await LoadSettingsAsync(session, tenant, ct);
+        var settings = await ReminderHandler.LoadSettingsAsync(session, ct);
         var goals = await session.Query<Goal>().ToListAsync(ct);
         var offers = await session.Query<Offer>().ToListAsync(ct);
         var now = clock.GetUtcNow();
