@@ -160,6 +160,18 @@ public sealed record ImpactMetricDraft(string? Name, decimal? Before, decimal? A
             ok = false;
         }
 
+        if (Before is { } b && Math.Abs(b) > Bounds.MaxMetricValue)
+        {
+            Bounds.Check(errors, $"{path}.before", b, Bounds.MaxMetricValue, "A metric figure");
+            ok = false;
+        }
+
+        if (After is { } a && Math.Abs(a) > Bounds.MaxMetricValue)
+        {
+            Bounds.Check(errors, $"{path}.after", a, Bounds.MaxMetricValue, "A metric figure");
+            ok = false;
+        }
+
         var unit = Text.Clean(Unit);
         if (unit is { Length: > 20 })
         {

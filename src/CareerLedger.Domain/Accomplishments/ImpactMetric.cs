@@ -13,10 +13,11 @@ namespace CareerLedger.Domain.Accomplishments;
 public sealed record ImpactMetric(string Name, decimal? Before, decimal After, string? Unit, bool LowerIsBetter)
 {
     /// <summary>
-    /// Relative change in percent of the baseline (−50 means halved), or null when there is no baseline or it is 0.
+    /// Relative change in percent of the baseline (−50 means halved), or null when there is no baseline, it is 0, or the
+    /// figures are too large to compute with (possible only for values stored before the bounds in docs/api.md).
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public decimal? ChangePercent => Before is { } b && b != 0 ? (After - b) / Math.Abs(b) * 100m : null;
+    public decimal? ChangePercent => Before is { } b && Arithmetic.Subtract(After, b) is { } change ? Arithmetic.Percent(change, Math.Abs(b)) : null;
 
     /// <summary>
     /// Improvement in percent in the good direction (positive = better, negative = worse), or null without a usable baseline.
@@ -27,7 +28,7 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
     [System.Text.Json.Serialization.JsonIgnore]
     public decimal? ImprovementPercent => (Unit, Before, LowerIsBetter) switch
     {
-        ("%", { } b, false) when b < 100 => (After - b) / (100 - b) * 100m,
+        ("%", { } b, false) when b < 100 => Arithmetic.Subtract(After, b) is { } gain && Arithmetic.Subtract(100, b) is { } gap ? Arithmetic.Percent(gain, gap) : null,
         _ => ChangePercent is { } c ? (LowerIsBetter ? -c : c) : null,
     };
 
@@ -44,9 +45,14 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
         }
 
         string delta;
+        if (Arithmetic.Subtract(After, before) is not { } difference)
+        {
+            return $"{Name} {Format(before)} → {Format(After)}";
+        }
+
         if (Unit == "%")
         {
-            delta = $"{Text.Signed(After - before)} pp";
+            delta = $"{Text.Signed(difference)} pp";
         }
         else if (ChangePercent is { } pct)
         {
@@ -56,8 +62,8 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
         else
         {
             delta = Unit == "$"
-                ? (After - before < 0 ? "\u2212$" : "+$") + Text.Number(Math.Abs(After - before))
-                : Text.Signed(After - before) + UnitSuffix();
+                ? (difference < 0 ? "\u2212$" : "+$") + Text.Number(Math.Abs(difference))
+                : Text.Signed(difference) + UnitSuffix();
         }
 
         return $"{Name} {Format(before)} → {Format(After)} ({delta})";

@@ -11,13 +11,33 @@ namespace CareerLedger.Domain.Offers;
 /// <param name="AverageAnnual">Four-year total / 4.</param>
 /// <param name="FirstYearTotal">Year 1 total.</param>
 /// <param name="Options">Stock-option valuation, when the equity is options.</param>
+/// <param name="Note">Null when computed; otherwise why not (the figures are too large: see <see cref="TooLarge"/>).</param>
 public sealed record CompensationBreakdown(
     string Currency,
     IReadOnlyList<YearBreakdown> Years,
     decimal FourYearTotal,
     decimal AverageAnnual,
     decimal FirstYearTotal,
-    OptionsValuation? Options);
+    OptionsValuation? Options,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? Note = null)
+{
+    /// <summary>Whether the figures could be computed (false for <see cref="TooLarge"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Computed => Note is null;
+
+    /// <summary>
+    /// The breakdown of an offer whose stored figures are too large to add up in decimal (about 7.9e28): no years, zero
+    /// totals, and a note asking to revise the offer within the limits of docs/api.md.
+    /// </summary>
+    /// <param name="currency">The comparison currency (ISO 4217).</param>
+    /// <param name="company">The offer's company, named in the note.</param>
+    public static CompensationBreakdown TooLarge(string currency, string company) => new(
+        currency, [], 0m, 0m, 0m, null,
+        $"{Possessive(company)} figures are too large to compute (an amount or share count beyond the limits in docs/api.md was stored): revise the offer with the real amounts.");
+
+    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
+}
 
 /// <summary>One year of an offer, in the comparison currency.</summary>
 /// <param name="Year">1-based year of employment.</param>

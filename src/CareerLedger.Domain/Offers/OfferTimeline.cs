@@ -107,7 +107,7 @@ public sealed record OfferTimeline(Guid OfferId, string Company, IReadOnlyList<T
     private static string Equity(OfferTerms t) => t.Equity switch
     {
         null => "none",
-        { Kind: EquityKind.Rsu } e => "RSU " + Money(e.GrantValue ?? ((e.Shares ?? 0) * (e.SharePrice ?? 0)), t.Currency),
+        { Kind: EquityKind.Rsu } e => "RSU " + ((e.GrantValue ?? Arithmetic.Multiply(e.Shares ?? 0, e.SharePrice ?? 0)) is { } value ? Money(value, t.Currency) : "too large to compute"),
         { } e => $"{Text.Number(e.Shares ?? 0)} options at {Text.Number(e.StrikePrice ?? 0)} {t.Currency}",
     };
 }

@@ -86,6 +86,8 @@ public static class OfferRequestValidation
                 errors.Add($"asks[{i}].amount", "Amounts cannot be negative.");
             }
 
+            Bounds.Check(errors, $"asks[{i}].amount", a.Amount, Bounds.MaxAmount, "An amount asked for");
+
             Fields.CheckLength(errors, $"asks[{i}].text", a.Text, 300);
             asks.Add(new CounterAsk(component, a.Amount, Text.Clean(a.Text)));
         }

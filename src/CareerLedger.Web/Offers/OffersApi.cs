@@ -110,7 +110,7 @@ public static class OffersApi
         }
 
         var exchange = RatesParsing.Parse(currency ?? doc.Terms.Currency, rates, [doc]);
-        return TypedResults.Ok(CompensationCalculator.Compute(doc.Terms, exchange));
+        return TypedResults.Ok(CompensationCalculator.ComputeOrNote(doc.Terms, exchange));
     }
 
     internal static async Task<Results<Ok<OfferTimeline>, NotFound>> Timeline(Guid id, CurrentUser me, IQuerySession session, CancellationToken ct)
@@ -201,7 +201,7 @@ public static class OffersApi
 
         var offers = (await reader.LoadOffersAsync(at, ct)).Where(o => all || o.Status == OfferStatus.Open).ToList();
         var exchange = RatesParsing.Parse(currency, rates, offers);
-        var computed = offers.Select(o => (o, CompensationCalculator.Compute(o.Terms, exchange))).ToList();
+        var computed = offers.Select(o => (o, CompensationCalculator.ComputeOrNote(o.Terms, exchange))).ToList();
         var comparison = OfferComparisonBuilder.Build(computed, exchange.BaseCurrency, at);
         return DocumentResponses.Respond(kind, comparison, "Offer comparison", () => OfferComparisonMarkdown.Render(comparison), kind == "html" ? OfferComparisonChart.Svg(comparison) : null);
     }

@@ -43,15 +43,30 @@ public static class PlanApi
         }
 
         var exchange = RatesParsing.Parse(currency, rates, offers.Where(o => o.Status == OfferStatus.Open));
-        OfferSnapshot Snapshot(Offer o, OfferTerms terms) => new(o.Id, terms, CompensationCalculator.Compute(terms, exchange));
-        var competitors = offers.Where(o => o.Id != id && o.Status == OfferStatus.Open).Select(o => Snapshot(o, o.Terms)).ToList();
-        var plan = NegotiationPlanner.Plan(new NegotiationInput(
-            Snapshot(target, target.Terms with { Deadline = target.Deadline }),
-            competitors,
-            current is { } c ? new CurrentJob(c, null, rank is { } lr ? (int)lr : null) : null,
-            me.Today,
-            PreviousAsks(target, exchange, Snapshot),
-            minimum));
+        OfferSnapshot Snapshot(Offer o, OfferTerms terms) => new(o.Id, terms, CompensationCalculator.ComputeOrNote(terms, exchange));
+        var subject = Snapshot(target, target.Terms with { Deadline = target.Deadline });
+        if (!subject.Comp.Computed)
+        {
+            return TooLarge(subject.Comp.Note!);
+        }
+
+        // An offer whose stored figures cannot be computed is left out of the competition rather than failing the plan.
+        var competitors = offers.Where(o => o.Id != id && o.Status == OfferStatus.Open).Select(o => Snapshot(o, o.Terms)).Where(s => s.Comp.Computed).ToList();
+        NegotiationPlan plan;
+        try
+        {
+            plan = NegotiationPlanner.Plan(new NegotiationInput(
+                subject,
+                competitors,
+                current is { } c ? new CurrentJob(c, null, rank is { } lr ? (int)lr : null) : null,
+                me.Today,
+                PreviousAsks(target, exchange, Snapshot),
+                minimum));
+        }
+        catch (OverflowException)
+        {
+            return TooLarge($"The figures stored on {target.Terms.Company}'s offer or its counter-offers are too large to compute a plan with: revise them within the limits in docs/api.md.");
+        }
 
         return DocumentResponses.Respond(kind, plan, $"Negotiation plan: {target.Terms.Company}", () => NegotiationPlanMarkdown.Render(plan));
     }
@@ -70,6 +85,11 @@ public static class PlanApi
         var counter = offer.Counters[^1];
         var before = offer.Revisions.LastOrDefault(r => r.On <= counter.SentOn) ?? offer.Revisions[0];
         var then = snapshot(offer, before.Terms);
+        if (!then.Comp.Computed)
+        {
+            return null;
+        }
+
         var rate = offer.Terms.Currency == exchange.BaseCurrency ? 1m
             : exchange.Rates.FirstOrDefault(kv => string.Equals(kv.Key, offer.Terms.Currency, StringComparison.OrdinalIgnoreCase)).Value;
         var asks = new List<Ask>();
@@ -88,6 +108,9 @@ public static class PlanApi
         return asks;
     }
 
+    private static IResult TooLarge(string detail) => TypedResults.Problem(
+        title: "This offer's figures are too large to plan with.", detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+
     private static decimal? Amount(string? value, string field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -95,12 +118,12 @@ public static class PlanApi
             return null;
         }
 
-        if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0)
+        if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= Bounds.MaxAmount)
         {
             return d;
         }
 
-        errors.Add(field, $"'{value}' is not a non-negative number.");
+        errors.Add(field, $"'{value}' is not a number from 0 to {Text.Number(Bounds.MaxAmount)}.");
         return null;
     }
 }

@@ -34,6 +34,12 @@ public static class RatesParsing
                 continue;
             }
 
+            if (rate is < Bounds.MinExchangeRate or > Bounds.MaxExchangeRate)
+            {
+                errors.Add("rates", $"The rate in '{part}' is outside {Bounds.MinExchangeRate.ToString(CultureInfo.InvariantCulture)} to {Text.Number(Bounds.MaxExchangeRate)}; check which way round it is (units of {baseCurrency} per 1 unit of the other currency).");
+                continue;
+            }
+
             map[pieces[0].Trim().ToUpperInvariant()] = rate;
         }
 

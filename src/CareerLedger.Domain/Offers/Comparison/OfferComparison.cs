@@ -10,7 +10,8 @@ namespace CareerLedger.Domain.Offers.Comparison;
 /// <param name="Offers">The offers, best four-year total first.</param>
 /// <param name="BestOfferId">The offer with the highest four-year total, or null when there are none.</param>
 /// <param name="Crossovers">Where one offer's cumulative pay overtakes another's.</param>
-/// <param name="Notes">Plain-language observations (level gaps, cliffs, back-loading, clawbacks).</param>
+/// <param name="Notes">Plain-language observations (level gaps, cliffs, back-loading, clawbacks, offers left out).</param>
+/// <param name="Excluded">Offers left out because their stored figures cannot be computed (see <see cref="CompensationBreakdown.TooLarge"/>).</param>
 public sealed record OfferComparison(
     string Currency,
     DateTimeOffset? AsOf,
@@ -18,7 +19,14 @@ public sealed record OfferComparison(
     IReadOnlyList<ComparedOffer> Offers,
     Guid? BestOfferId,
     IReadOnlyList<Crossover> Crossovers,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<ExcludedOffer> Excluded);
+
+/// <summary>An offer left out of a comparison, and why.</summary>
+/// <param name="OfferId">The offer.</param>
+/// <param name="Company">Its company.</param>
+/// <param name="Reason">Why it could not be compared, in words.</param>
+public sealed record ExcludedOffer(Guid OfferId, string Company, string Reason);
 
 /// <summary>One offer in a comparison.</summary>
 /// <param name="OfferId">The offer.</param>

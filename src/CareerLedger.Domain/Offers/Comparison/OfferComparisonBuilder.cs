@@ -5,18 +5,25 @@ namespace CareerLedger.Domain.Offers.Comparison;
 /// <summary>Builds an <see cref="OfferComparison"/> from offers and their computed breakdowns (pure).</summary>
 public static class OfferComparisonBuilder
 {
-    /// <summary>Compares the given offers; all breakdowns must be in <paramref name="currency"/>.</summary>
+    /// <summary>
+    /// Compares the given offers; all breakdowns must be in <paramref name="currency"/>. Offers whose breakdown could not be
+    /// computed (<see cref="CompensationBreakdown.Computed"/> false) are listed in <see cref="OfferComparison.Excluded"/> with a note.
+    /// </summary>
     public static OfferComparison Build(
         IReadOnlyList<(Offer Offer, CompensationBreakdown Compensation)> offers, string currency, DateTimeOffset? asOf)
     {
+        var excluded = offers.Where(o => !o.Compensation.Computed)
+            .Select(o => new ExcludedOffer(o.Offer.Id, o.Offer.Terms.Company, o.Compensation.Note!))
+            .ToList();
         var ordered = offers
+            .Where(o => o.Compensation.Computed)
             .OrderByDescending(o => o.Compensation.FourYearTotal)
             .ThenBy(o => o.Offer.Terms.Company, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var years = ordered.Count == 0 ? 4 : ordered.Max(o => o.Compensation.Years.Count);
         if (ordered.Count == 0)
         {
-            return new OfferComparison(currency, asOf, years, [], null, [], ["No open offers to compare yet."]);
+            return new OfferComparison(currency, asOf, years, [], null, [], [.. excluded.Select(e => e.Reason), "No open offers to compare yet."], excluded);
         }
 
         var best = ordered[0];
@@ -36,7 +43,7 @@ public static class OfferComparisonBuilder
                 total == 0 ? 0 : Math.Round(guaranteed / total * 100, 1, MidpointRounding.AwayFromZero));
         }).ToList();
 
-        return new OfferComparison(currency, asOf, years, compared, best.Offer.Id, Crossovers(ordered), Notes(ordered, currency));
+        return new OfferComparison(currency, asOf, years, compared, best.Offer.Id, Crossovers(ordered), [.. excluded.Select(e => e.Reason), .. Notes(ordered, currency)], excluded);
     }
 
     private static List<Crossover> Crossovers(List<(Offer Offer, CompensationBreakdown Compensation)> offers)

@@ -123,6 +123,33 @@ public static class CompensationCalculator
             terms.Equity is { Kind: EquityKind.Options } options ? ValueOptions(options, rate) : null);
     }
 
+    /// <summary>
+    /// Like <see cref="Compute"/>, but an offer whose figures are too large to add up (stored before the bounds in
+    /// docs/api.md, "Limits", existed) gives <see cref="CompensationBreakdown.TooLarge"/> instead of an overflow: no years,
+    /// zero totals and a note saying which offer to revise. Check <see cref="CompensationBreakdown.Computed"/>.
+    /// </summary>
+    /// <param name="terms">Offer terms as stored.</param>
+    /// <param name="rates">Exchange rates into the comparison currency.</param>
+    /// <param name="years">Years to report, 1-10 (see <see cref="Compute"/>).</param>
+    /// <exception cref="DomainValidationException">As <see cref="Compute"/>, for a missing exchange rate.</exception>
+    public static CompensationBreakdown ComputeOrNote(OfferTerms terms, ExchangeRates rates, int? years = null)
+    {
+        try
+        {
+            var breakdown = Compute(terms, rates, years);
+            var largest = breakdown.Years.Max(y => Math.Max(Math.Abs(y.Total), Math.Abs(y.Guaranteed) + Math.Abs(y.AtRisk)));
+            if (largest <= Bounds.MaxComputed && (breakdown.Options is not { } o || o.Scenarios.All(s => Math.Abs(s.Value) <= Bounds.MaxComputed && s.ExitValuation <= Bounds.MaxComputed)))
+            {
+                return breakdown;
+            }
+        }
+        catch (OverflowException)
+        {
+        }
+
+        return CompensationBreakdown.TooLarge(rates.BaseCurrency.Trim().ToUpperInvariant(), terms.Company);
+    }
+
     /// <summary>The <see cref="OptionsValuation"/> of an options grant at rate <paramref name="rate"/> (formulas in the class remarks).</summary>
     /// <param name="grant">An options grant.</param>
     /// <param name="rate">Units of the comparison currency per unit of the offer's currency (&gt; 0).</param>

@@ -46,6 +46,19 @@ public sealed record EquityGrantDraft(
         OfferTermsDraft.NotNegative(errors, $"{path}.preferredPrice", PreferredPrice, "Preferred price");
         OfferTermsDraft.NotNegative(errors, $"{path}.liquidationPreference", LiquidationPreference, "Liquidation preference");
         OfferTermsDraft.Positive(errors, $"{path}.fullyDilutedShares", FullyDilutedShares, "Fully diluted share count");
+        Bounds.Check(errors, $"{path}.grantValue", GrantValue, Bounds.MaxAmount, "Grant value");
+        Bounds.Check(errors, $"{path}.shares", Shares, Bounds.MaxShares, "Share count");
+        Bounds.Check(errors, $"{path}.fullyDilutedShares", FullyDilutedShares, Bounds.MaxShares, "Fully diluted share count");
+        Bounds.Check(errors, $"{path}.sharePrice", SharePrice, Bounds.MaxPricePerShare, "Share price");
+        Bounds.Check(errors, $"{path}.strikePrice", StrikePrice, Bounds.MaxPricePerShare, "Strike price");
+        Bounds.Check(errors, $"{path}.fairMarketValue", FairMarketValue, Bounds.MaxPricePerShare, "Fair market value (409A)");
+        Bounds.Check(errors, $"{path}.preferredPrice", PreferredPrice, Bounds.MaxPricePerShare, "Preferred price");
+        Bounds.Check(errors, $"{path}.liquidationPreference", LiquidationPreference, Bounds.MaxCompanyAmount, "Liquidation preference");
+        if (GrantValue is null && Shares is { } count && SharePrice is { } price && count <= Bounds.MaxShares && price <= Bounds.MaxPricePerShare
+            && count * price > Bounds.MaxAmount)
+        {
+            errors.Add($"{path}.shares", $"Shares × share price is {Text.Number(count * price)}, above the largest grant value of {Text.Number(Bounds.MaxAmount)}; check both figures.");
+        }
 
         if (kind == EquityKind.Rsu && GrantValue is null)
         {

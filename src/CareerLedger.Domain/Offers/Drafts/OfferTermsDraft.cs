@@ -76,6 +76,8 @@ public sealed partial record OfferTermsDraft(
             errors.Add("baseSalary", $"Base salary must be more than 0 (got {Show(baseSalary)}).");
         }
 
+        Bounds.Check(errors, "baseSalary", BaseSalary, Bounds.MaxAmount, "Base salary");
+
         var bonus = BonusTargetPercent ?? 0m;
         if (bonus is < 0m or > 100m)
         {

@@ -21,6 +21,12 @@ public sealed record RefresherGrantDraft(decimal? AnnualValue, VestingDraft? Ves
             ok = false;
         }
 
+        else if (AnnualValue > Bounds.MaxAmount)
+        {
+            Bounds.Check(errors, $"{path}.annualValue", AnnualValue, Bounds.MaxAmount, "Refresher value per year");
+            ok = false;
+        }
+
         VestingSchedule? vesting = null;
         if (Vesting is null)
         {

@@ -22,6 +22,12 @@ public sealed record SignOnPaymentDraft(decimal? Amount, int? PaidAtMonth = null
             ok = false;
         }
 
+        else if (Math.Abs(Amount.Value) > Bounds.MaxAmount)
+        {
+            Bounds.Check(errors, $"{path}.amount", Amount, Bounds.MaxAmount, "Sign-on amount");
+            ok = false;
+        }
+
         var paidAt = PaidAtMonth ?? 0;
         if (paidAt is < 0 or > 60)
         {
