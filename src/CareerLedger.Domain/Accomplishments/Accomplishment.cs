@@ -52,12 +52,12 @@ public static class AccomplishmentDecider
             throw new DomainRuleException("This accomplishment was retracted; log a new one instead of revising it.");
         }
 
-        return SameContent(state.Details, details) ? [] : [new AccomplishmentRevised(state.Id, details, Text.Clean(reason))];
+        return SameContent(state.Details, details) ? [] : [new AccomplishmentRevised(state.Id, details, Fields.Reason(reason))];
     }
 
     /// <summary>Retracts. Retracting twice is harmless (no event).</summary>
     public static IReadOnlyList<AccomplishmentEvent> Retract(Accomplishment state, string? reason) =>
-        state.Retracted ? [] : [new AccomplishmentRetracted(state.Id, Text.Clean(reason))];
+        state.Retracted ? [] : [new AccomplishmentRetracted(state.Id, Fields.Reason(reason))];
 
     /// <summary>Whether two contents are equal field by field (lists compared element by element).</summary>
     public static bool SameContent(AccomplishmentDetails a, AccomplishmentDetails b) =>

@@ -5,12 +5,33 @@ namespace CareerLedger.Domain.Common;
 /// <summary>Field checks shared by every draft: lengths and snake_case enum names, each failure reported under its field path.</summary>
 public static class Fields
 {
-    /// <summary>Adds an error when the trimmed <paramref name="value"/> is longer than <paramref name="max"/> characters.</summary>
+    /// <summary>Longest free-text reason (a retraction, revision, withdrawal or drop), in characters: 1,000.</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>The trimmed reason, or null when blank.</summary>
+    /// <exception cref="DomainValidationException">Under <c>reason</c> when it is longer than <see cref="MaxReasonLength"/>.</exception>
+    public static string? Reason(string? value)
+    {
+        var errors = new ValidationErrors();
+        CheckLength(errors, "reason", value, MaxReasonLength);
+        errors.ThrowIfAny();
+        return Text.Clean(value);
+    }
+
+    /// <summary>
+    /// Adds an error when the trimmed <paramref name="value"/> is longer than <paramref name="max"/> characters, or when it
+    /// breaks <see cref="TextRules"/> (control or bidirectional formatting characters: query-string values reach here
+    /// without passing the JSON door).
+    /// </summary>
     public static void CheckLength(ValidationErrors errors, string field, string? value, int max)
     {
         if (value is not null && value.Trim().Length > max)
         {
             errors.Add(field, $"At most {max} characters (got {value.Trim().Length}).");
+        }
+        else
+        {
+            TextRules.Check(errors, field, value);
         }
     }
 

@@ -107,7 +107,7 @@ public sealed record FeedbackItem(Guid Id, FeedbackDetails Details, bool Retract
 
     /// <summary>Retracts; twice is harmless.</summary>
     public static IReadOnlyList<FeedbackEvent> Retract(FeedbackItem state, string? reason) =>
-        state.Retracted ? [] : [new FeedbackRetracted(state.Id, CareerLedger.Domain.Common.Text.Clean(reason))];
+        state.Retracted ? [] : [new FeedbackRetracted(state.Id, CareerLedger.Domain.Common.Fields.Reason(reason))];
 }
 
 /// <summary>Unvalidated feedback input.</summary>

@@ -152,7 +152,7 @@ public static class GoalDecider
         }
 
         EnsureActive(state, "dropped");
-        return [new GoalDropped(state.Id, on, Text.Clean(reason))];
+        return [new GoalDropped(state.Id, on, Fields.Reason(reason))];
     }
 
     private static void EnsureActive(Goal state, string verb)

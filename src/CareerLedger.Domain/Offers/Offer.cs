@@ -93,7 +93,7 @@ public static class OfferDecider
         var newStage = stage ?? state.Stage;
         return OfferTermsComparer.Same(state.Terms, terms) && newStage == state.Stage
             ? []
-            : [new OfferRevised(state.Id, revisedOn, terms, Text.Clean(reason), newStage)];
+            : [new OfferRevised(state.Id, revisedOn, terms, Fields.Reason(reason), newStage)];
     }
 
     /// <summary>Records a counter-offer.</summary>
@@ -137,7 +137,7 @@ public static class OfferDecider
         MustBeOpen(state, outcome.ToString().ToLowerInvariant());
         NotInFuture(on, today, "on");
         NotBeforeReceived(state, on, "on");
-        var why = Text.Clean(reason);
+        var why = Fields.Reason(reason);
         return outcome switch
         {
             OfferStatus.Accepted => [new OfferAccepted(state.Id, on)],

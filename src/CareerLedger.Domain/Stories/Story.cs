@@ -87,7 +87,7 @@ public static class StoryDecider
         var oneLine = Text.OneLine(headline)!;
         return current.Format == format && current.Headline == oneLine && current.Sections == sections
             ? []
-            : [new StoryRevised(state.Id, current.Revision + 1, format, oneLine, sections, Text.Clean(reason), score)];
+            : [new StoryRevised(state.Id, current.Revision + 1, format, oneLine, sections, Fields.Reason(reason), score)];
     }
 
     /// <summary>Sets the competencies and questions the story answers; unchanged links give no event.</summary>
@@ -124,7 +124,7 @@ public static class StoryDecider
 
     /// <summary>Retires; twice is harmless.</summary>
     public static IReadOnlyList<StoryEvent> Retire(Story state, string? reason) =>
-        state.Retired ? [] : [new StoryRetired(state.Id, Text.Clean(reason))];
+        state.Retired ? [] : [new StoryRetired(state.Id, Fields.Reason(reason))];
 
     private static void NotRetired(Story state)
     {

@@ -65,6 +65,7 @@ public static class ImportApi
     {
         app.MapPost("/api/import", Import).WithTags("Import").WithName("Import")
             .WithSummary("Imports accomplishments and feedback. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing the same file adds nothing; items whose content changed are revised (retracted ones are left alone).")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ServiceRegistration.MaxImportBodyBytes))
             .RequireAuthorization();
         return app;
     }

@@ -9,16 +9,21 @@ public static class IdempotencyKeys
     public const int MaxLength = 200;
 
     /// <summary>The client key for a header value (prefixed so it never collides with import keys), or null when absent.</summary>
-    /// <exception cref="DomainValidationException">When the key is longer than <see cref="MaxLength"/>.</exception>
+    /// <exception cref="DomainValidationException">When the key is longer than <see cref="MaxLength"/> or breaks <see cref="TextRules"/>.</exception>
     public static string? FromHeader(string? header)
     {
         var key = Text.Clean(header);
+        var errors = new ValidationErrors();
         if (key is { Length: > MaxLength })
         {
-            var errors = new ValidationErrors();
             errors.Add("Idempotency-Key", $"At most {MaxLength} characters.");
-            errors.ThrowIfAny();
         }
+        else
+        {
+            TextRules.Check(errors, "Idempotency-Key", key);
+        }
+
+        errors.ThrowIfAny();
 
         return key is null ? null : "idem:" + key;
     }

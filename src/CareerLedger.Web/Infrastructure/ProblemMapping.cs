@@ -30,6 +30,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request body is not valid JSON for this endpoint.",
             },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request body is too large.",
+                Detail = $"Bodies are at most {ServiceRegistration.MaxBodyBytes / 1024 / 1024} MiB ({ServiceRegistration.MaxImportBodyBytes / 1024 / 1024} MiB for imports); nothing was saved. Split an import into several files.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -73,6 +79,16 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     private static string JsonMessage(JsonException json)
     {
         var field = FieldOf(json.Path);
+        if (json is TextRuleException)
+        {
+            return json.Message;
+        }
+
+        if (json.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"The body is nested more than {ServiceRegistration.MaxJsonDepth} levels deep.";
+        }
+
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             return $"Unknown field '{field}': check its spelling against the API documentation (docs/api.md).";

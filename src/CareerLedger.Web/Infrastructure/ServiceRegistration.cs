@@ -17,16 +17,29 @@ namespace CareerLedger.Web.Infrastructure;
 /// <summary>Service and pipeline wiring, kept out of Program.cs.</summary>
 public static class ServiceRegistration
 {
+    /// <summary>Deepest nesting accepted in a JSON body (the deepest real body, an offer's vesting schedule, has 4 levels).</summary>
+    public const int MaxJsonDepth = 32;
+
+    /// <summary>Largest request body accepted, in bytes (1 MiB); the import endpoints allow <see cref="MaxImportBodyBytes"/>.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Largest body of an import, in bytes (16 MiB: about ten years of weekly wins with long descriptions).</summary>
+    public const long MaxImportBodyBytes = 16 * 1024 * 1024;
+
     /// <summary>Registers everything except the database (see <see cref="Database"/>).</summary>
     public static WebApplicationBuilder AddLedgerServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.MaxDepth = MaxJsonDepth;
+            o.SerializerOptions.Converters.Add(new TextJsonConverter());
+            o.SerializerOptions.Converters.Add(new DateJsonConverter());
             // A misspelt field is an error naming it, not silently dropped data.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });

@@ -69,7 +69,7 @@ public static class PracticeApi
         return app;
     }
 
-    internal static async Task<Created<SessionView>> Start(
+    internal static async Task<Results<Created<SessionView>, Ok<SessionView>>> Start(
         StartSessionRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CurrentUser me, QuestionBank bank, LedgerReader reader, IQuerySession session, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
@@ -119,10 +119,10 @@ public static class PracticeApi
         }
 
         var target = new MockTarget(lens is { } x ? LensCatalog.NameOf(x) : null, level?.ToString().ToLowerInvariant(), focus, drawn.Count);
-        var (doc, _, _) = await bus.InvokeForUserAsync<Started<MockSession>>(
+        var (doc, created, _) = await bus.InvokeForUserAsync<Started<MockSession>>(
             me, new StartMockSession(target, seed, drawn.Select(q => q.Id).ToList(), me.Today, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
         Etags.Set(http, doc.Version);
-        return TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank));
+        return created ? TypedResults.Created($"/api/practice/sessions/{doc.Id}", View(doc, bank)) : TypedResults.Ok(View(doc, bank)); // a repeat is 200
     }
 
     /// <summary>

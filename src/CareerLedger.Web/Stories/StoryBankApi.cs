@@ -66,16 +66,17 @@ public static class StoryBankApi
         return app;
     }
 
-    internal static async Task<Created<StoryView>> Draft(
+    internal static async Task<Results<Created<StoryView>, Ok<StoryView>>> Draft(
         DraftStoryRequest request, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
-        var (story, draft) = await bus.InvokeForUserAsync<DraftedStory>(me, new DraftStory(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
+        var (story, draft, created) = await bus.InvokeForUserAsync<DraftedStory>(me, new DraftStory(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
         Etags.Set(http, story.Version);
-        return TypedResults.Created($"/api/stories/{story.Id}", StoryView.Of(story, draft));
+        var view = StoryView.Of(story, draft);
+        return created ? TypedResults.Created($"/api/stories/{story.Id}", view) : TypedResults.Ok(view); // a repeat with the same Idempotency-Key is 200
     }
 
     internal static async Task<Ok<IReadOnlyList<StoryView>>> List(bool? includeRetired, CurrentUser me, IQuerySession session, CancellationToken ct)
@@ -127,7 +128,11 @@ public static class StoryBankApi
         var questions = request.QuestionIds ?? [];
         for (var i = 0; i < questions.Count; i++)
         {
-            if (bank.ById(questions[i]) is null)
+            if (questions[i] is null)
+            {
+                errors.Add($"questionIds[{i}]", "Empty entry: give a question id from the bank (GET /api/questions lists them), or leave it out.");
+            }
+            else if (bank.ById(questions[i]) is null)
             {
                 errors.Add($"questionIds[{i}]", $"No question '{questions[i]}' in the bank (GET /api/questions lists them).");
             }

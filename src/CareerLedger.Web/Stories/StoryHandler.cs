@@ -21,7 +21,8 @@ public sealed record DraftStory(IReadOnlyList<Guid> AccomplishmentIds, StoryForm
 /// <summary>The drafted (or, on a repeat, the existing) story and how its text was written.</summary>
 /// <param name="Story">The stored story.</param>
 /// <param name="Draft">The draft and its source: the model's structured output, or the template.</param>
-public sealed record DraftedStory(Story Story, Assisted<ModelStoryDraft> Draft);
+/// <param name="Created">False on a repeat with the same Idempotency-Key (the existing story is returned).</param>
+public sealed record DraftedStory(Story Story, Assisted<ModelStoryDraft> Draft, bool Created = true);
 
 /// <summary>A new revision of a story, scored by the rubric. Answered with the updated <see cref="Story"/>, or null when the user has no such story (likewise for the other story commands).</summary>
 /// <param name="StoryId">The stream id.</param>
@@ -105,7 +106,7 @@ public static class StoryHandler
         var started = await StreamCreation.StartAsync<Story>(
             session, "story", command.ClientKey, clock,
             (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, command.Format, headline, sections, command.AccomplishmentIds, template.Competencies, draftedBy, score), ct);
-        return new DraftedStory(started.Document, assisted);
+        return new DraftedStory(started.Document, assisted, started.Created);
     }
 
     /// <summary>Adds a revision.</summary>
