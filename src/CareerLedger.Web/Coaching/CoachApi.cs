@@ -45,6 +45,8 @@ public static class CoachApi
             errors.Add("text", "Paste the answer to score.");
         }
 
+        Fields.CheckLength(errors, "question", request.Question, 300);
+
         errors.ThrowIfAny();
         var (report, critique) = await coach.CoachAsync(
             request.Text!, request.DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null, format, Text.Clean(request.Question), ct);
