@@ -52,6 +52,7 @@ public static class ServiceRegistration
     /// <summary>Middleware and health endpoints.</summary>
     public static WebApplication UseLedgerPipeline(this WebApplication app)
     {
+        app.UseLedgerSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
