@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddSingleton<CoachService>();
 
         services.AddLedgerAi(builder.Configuration);
+        services.AddLedgerSecurity(builder.Configuration);
         return builder;
     }
 
