@@ -34,8 +34,10 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api").WithTags("Accounts");
-        accounts.MapPost("/accounts", Register).WithName("Register").WithSummary("Registers a user (no token needed).").AllowAnonymous();
-        accounts.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Creates a personal access token from e-mail and password; the secret is shown once.").AllowAnonymous();
+        accounts.MapPost("/accounts", Register).WithName("Register").WithSummary("Registers a user (no token needed).").AllowAnonymous()
+            .RequireRateLimiting(SecurityRateLimits.SignUpPolicy);
+        accounts.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Creates a personal access token from e-mail and password; the secret is shown once.").AllowAnonymous()
+            .RequireRateLimiting(SecurityRateLimits.TokensPolicy);
         accounts.MapGet("/tokens", ListTokens).WithName("ListTokens").WithSummary("Lists your live tokens (never their secrets).").RequireAuthorization();
         accounts.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of your tokens.").RequireAuthorization();
         accounts.MapGet("/me", Me).WithName("Me").WithSummary("Who the token belongs to.").RequireAuthorization();
@@ -90,7 +92,7 @@ public static class AccountsApi
     }
 
     internal static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(
-        TokenRequest request, AccountStore store, PasswordHashing hashing, TimeProvider clock,
+        TokenRequest request, AccountStore store, PasswordHashing hashing, AccountAttemptLimiter attempts, TimeProvider clock,
         HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -116,6 +118,12 @@ public static class AccountsApi
         }
 
         errors.ThrowIfAny();
+        if (!attempts.TryAcquire(AccountStore.Normalize(request.Email!), out var retryAfter))
+        {
+            return SecurityProblems.TooManyRequests(
+                http, $"Too many sign-in attempts for this account (at most {attempts.Limit.Describe()}).", retryAfter);
+        }
+
         // An unknown e-mail is verified against a dummy hash: the answer takes as long as for a wrong password.
         var found = await store.FindByEmailAsync(request.Email!, ct);
         var verdict = await hashing.VerifyAsync(found?.User, found?.PasswordHash, request.Password!, ct);
