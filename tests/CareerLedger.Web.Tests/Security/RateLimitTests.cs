@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CareerLedger.Testing;
+using Xunit.Abstractions;
 using static CareerLedger.Web.Tests.Security.SecurityTestSupport;
 
 namespace CareerLedger.Web.Tests.Security;
@@ -18,7 +20,7 @@ public sealed class SmallRateLimitsApp() : ConfiguredAppFactory(new Dictionary<s
 
 /// <summary>Sign-up and token creation are rate limited per client IP and token creation also per account.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class RateLimitTests(SmallRateLimitsApp app) : IClassFixture<SmallRateLimitsApp>
+public sealed class RateLimitTests(SmallRateLimitsApp app, ITestOutputHelper output) : IClassFixture<SmallRateLimitsApp>
 {
     [Fact]
     public async Task sign_ups_beyond_the_per_ip_limit_get_429_with_retry_after_and_other_addresses_do_not()
@@ -71,6 +73,10 @@ public sealed class RateLimitTests(SmallRateLimitsApp app) : IClassFixture<Small
         using var fresh = ClientFrom(app, "127.0.0.35");
         var refused = await SignInAsync(fresh, email, "correct horse battery staple");
         (await ShouldBeTooManyRequestsAsync(refused)).ShouldBe(900);
+        var body = await refused.Content.ReadAsStringAsync();
+        output.WriteLine(body);
+        JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()
+            .ShouldBe("Too many sign-in attempts for this account (at most 3 every 15 minutes). Try again in 15 minutes.");
 
         // Another account from the same address is not affected.
         var someoneElse = $"other-{Guid.NewGuid():N}@example.com";
