@@ -47,6 +47,10 @@ public class LedgerAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // No Hangfire server or reminder schedule unless a fixture asks for them (ReminderAppFactory): most tests need no jobs.
         builder.UseSetting("CareerLedger:Jobs:Enabled", "false");
+        // Test classes register users and create tokens quickly from one address; the security tests set small limits themselves.
+        builder.UseSetting("CareerLedger:RateLimits:SignUpPerIp:PermitLimit", "1000000");
+        builder.UseSetting("CareerLedger:RateLimits:TokensPerIp:PermitLimit", "1000000");
+        builder.UseSetting("CareerLedger:RateLimits:TokensPerAccount:PermitLimit", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -35,7 +35,8 @@ internal static class AccountCommands
             await api.SendAsync(
                 HttpMethod.Post, "api/accounts", ct,
                 new { email = address, password, displayName = parse.GetValue(name), timeZone = parse.GetValue(zone) ?? LocalTimeZone() },
-                authenticated: false).ConfigureAwait(false);
+                authenticated: false,
+                mapError: RefusedSignIn).ConfigureAwait(false);
             return await LogInAsync(ctx, api, config, address, password, parse.GetValue(tokenName), registered: true, ct).ConfigureAwait(false);
         });
         return command;
@@ -136,7 +137,7 @@ internal static class AccountCommands
             authenticated: false,
             mapError: (r, problem) => r.Status == HttpStatusCode.Unauthorized
                 ? new CliException(ExitCodes.NotLoggedIn, problem?.Title ?? "wrong e-mail or password")
-                : null).ConfigureAwait(false);
+                : RefusedSignIn(r, problem)).ConfigureAwait(false);
         var created = response.Read<CreatedTokenDto>();
         ctx.Config.Save(config with { Server = ApiClient.Display(api.Server), Token = created.Token, TokenId = created.Id, Email = created.User.Email });
         if (ctx.Json)
@@ -153,6 +154,33 @@ internal static class AccountCommands
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A refused sign-up or sign-in as one line (exit 1): a 429 (too many attempts, or the server busy hashing) with when
+    /// to try again (from the problem, else from Retry-After); a refused password as "password: why" with the other field
+    /// errors. Anything else: the usual mapping.
+    /// </summary>
+    private static CliException? RefusedSignIn(ApiResponse response, Problem? problem)
+    {
+        if (response.Status == HttpStatusCode.TooManyRequests)
+        {
+            var message = problem?.ToMessage() ?? "Too many attempts (HTTP 429).";
+            if (!message.Contains("try again", StringComparison.OrdinalIgnoreCase) && response.Headers.RetryAfter?.Delta is { } wait)
+            {
+                message += $" Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.";
+            }
+
+            return CliException.Validation(message);
+        }
+
+        if (response.Status == HttpStatusCode.BadRequest && problem is { } p && p.Errors.TryGetValue("password", out var why))
+        {
+            var others = p.Errors.Where(e => e.Key != "password").Select(e => $"{e.Key}: {string.Join(" ", e.Value)}");
+            return CliException.Validation(ApiClient.OneLine(string.Join("; ", others.Prepend($"password refused: {string.Join(" ", why)}"))));
+        }
+
+        return null;
     }
 
     private static Option<bool> PasswordStdinOption() => new("--password-stdin") { Description = "Read the password from the first line of standard input" };

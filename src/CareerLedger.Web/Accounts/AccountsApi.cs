@@ -2,13 +2,12 @@ using System.Net.Mail;
 using CareerLedger.Domain.Common;
 using CareerLedger.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace CareerLedger.Web.Accounts;
 
 /// <summary>Registration request.</summary>
 /// <param name="Email">A valid e-mail address; unique (case-insensitive).</param>
-/// <param name="Password">At least 10 characters.</param>
+/// <param name="Password">10-200 Unicode code points (NFC), not blank, no control characters, not the e-mail, not a common password (<see cref="PasswordPolicy"/>).</param>
 /// <param name="DisplayName">Optional, shown on brag documents.</param>
 /// <param name="TimeZone">IANA time zone (e.g. Europe/Berlin); default UTC. Decides what "today" is.</param>
 public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName = null, string? TimeZone = null);
@@ -35,18 +34,19 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api").WithTags("Accounts");
-        accounts.MapPost("/accounts", Register).WithName("Register").WithSummary("Registers a user (no token needed).").AllowAnonymous();
-        accounts.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Creates a personal access token from e-mail and password; the secret is shown once.").AllowAnonymous();
+        accounts.MapPost("/accounts", Register).WithName("Register").WithSummary("Registers a user (no token needed).").AllowAnonymous()
+            .RequireRateLimiting(SecurityRateLimits.SignUpPolicy);
+        accounts.MapPost("/tokens", CreateToken).WithName("CreateToken").WithSummary("Creates a personal access token from e-mail and password; the secret is shown once.").AllowAnonymous()
+            .RequireRateLimiting(SecurityRateLimits.TokensPolicy);
         accounts.MapGet("/tokens", ListTokens).WithName("ListTokens").WithSummary("Lists your live tokens (never their secrets).").RequireAuthorization();
         accounts.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of your tokens.").RequireAuthorization();
         accounts.MapGet("/me", Me).WithName("Me").WithSummary("Who the token belongs to.").RequireAuthorization();
         return app;
     }
 
-    private static readonly PasswordHasher<User> Hasher = new();
-
     internal static async Task<Results<Created<User>, ProblemHttpResult>> Register(
-        RegisterRequest request, AccountStore store, Reminders.ReminderScheduler scheduler, TimeProvider clock, CancellationToken ct)
+        RegisterRequest request, AccountStore store, PasswordHashing hashing, Reminders.ReminderScheduler scheduler, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var email = Text.Clean(request.Email);
@@ -55,13 +55,9 @@ public static class AccountsApi
             errors.Add("email", "A valid e-mail address is required.");
         }
 
-        if (request.Password is null || request.Password.Length < 10)
+        if (PasswordPolicy.Check(request.Password, email) is { } refused)
         {
-            errors.Add("password", "Use a password of at least 10 characters.");
-        }
-        else if (request.Password.Length > 200)
-        {
-            errors.Add("password", "Passwords are at most 200 characters.");
+            errors.Add("password", refused);
         }
 
         var zone = Text.Clean(request.TimeZone) ?? "UTC";
@@ -76,7 +72,11 @@ public static class AccountsApi
         }
 
         errors.ThrowIfAny();
-        var hash = Hasher.HashPassword(null!, request.Password!);
+        if (await hashing.TryHashAsync(request.Password!, ct) is not { } hash)
+        {
+            return Busy(http);
+        }
+
         var user = await store.CreateUserAsync(email!, hash, Text.Clean(request.DisplayName), zone, clock.GetUtcNow(), ct);
         if (user is not null)
         {
@@ -92,7 +92,8 @@ public static class AccountsApi
     }
 
     internal static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(
-        TokenRequest request, AccountStore store, TimeProvider clock, CancellationToken ct)
+        TokenRequest request, AccountStore store, PasswordHashing hashing, AccountAttemptLimiter attempts, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (Text.Clean(request.Email) is null)
@@ -117,23 +118,38 @@ public static class AccountsApi
         }
 
         errors.ThrowIfAny();
+        if (!attempts.TryAcquire(AccountStore.Normalize(request.Email!), out var retryAfter))
+        {
+            return SecurityProblems.TooManyRequests(
+                http, $"Too many sign-in attempts for this account (at most {attempts.Limit.Describe()}).", retryAfter);
+        }
+
+        // An unknown e-mail is verified against a dummy hash: the answer takes as long as for a wrong password.
         var found = await store.FindByEmailAsync(request.Email!, ct);
-        var verdict = found is { } f ? Hasher.VerifyHashedPassword(f.User, f.PasswordHash, request.Password!) : PasswordVerificationResult.Failed;
-        if (found is null || verdict == PasswordVerificationResult.Failed)
+        var verdict = await hashing.VerifyAsync(found?.User, found?.PasswordHash, request.Password!, ct);
+        if (verdict == PasswordCheck.Busy)
+        {
+            return Busy(http);
+        }
+
+        if (found is not { User: var user } || verdict == PasswordCheck.Failed)
         {
             return TypedResults.Problem(title: "Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var user = found.Value.User;
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        if (verdict == PasswordCheck.SuccessRehashNeeded && await hashing.TryHashAsync(request.Password!, ct) is { } rehashed)
         {
-            await store.UpdatePasswordHashAsync(user.Id, Hasher.HashPassword(user, request.Password!), ct);
+            await store.UpdatePasswordHashAsync(user.Id, rehashed, ct); // when the server is busy, the next sign-in does it
         }
 
         var now = clock.GetUtcNow();
         var (info, secret) = await store.CreateTokenAsync(user.Id, name, now, request.ExpiresInDays is { } d ? now.AddDays(d) : null, ct);
         return TypedResults.Created("/api/tokens", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
     }
+
+    /// <summary>429 when no password-hashing slot became free in time (<see cref="PasswordHashingOptions"/>).</summary>
+    private static ProblemHttpResult Busy(HttpContext http) => SecurityProblems.TooManyRequests(
+        http, "The server is busy checking other passwords.", TimeSpan.FromSeconds(1), title: "The server is busy.");
 
     internal static async Task<Ok<IReadOnlyList<AccessTokenInfo>>> ListTokens(CurrentUser me, AccountStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.ListTokensAsync(me.Id, ct));

@@ -59,12 +59,14 @@ public static class ServiceRegistration
         services.AddSingleton<CoachService>();
 
         services.AddLedgerAi(builder.Configuration);
+        services.AddLedgerSecurity(builder.Configuration);
         return builder;
     }
 
     /// <summary>Middleware and health endpoints.</summary>
     public static WebApplication UseLedgerPipeline(this WebApplication app)
     {
+        app.UseLedgerSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
