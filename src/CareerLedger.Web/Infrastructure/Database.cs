@@ -58,6 +58,7 @@ public static class Database
             // Nothing the app does changes session state on a connection (no SET, no prepared statements kept, no temp tables),
             // so a pooled connection needs no DISCARD ALL when it is reused: that is one round trip saved per open.
             var connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { NoResetOnClose = true };
+            DatabaseOutage.ApplyConnectionDefaults(connection); // connect timeout and keepalive for outages (docs/event-store.md)
             return new NpgsqlDataSourceBuilder(connection.ConnectionString) { Name = "careerledger" }.Build();
         });
         builder.Services.AddMarten(sp => LedgerStore.Configure(new StoreOptions(), schema, sp.GetRequiredService<TimeProvider>()))
@@ -66,6 +67,7 @@ public static class Database
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         builder.Services.AddUserSessions();
+        builder.Services.AddDatabaseOutageHandling();
         return server;
     }
 

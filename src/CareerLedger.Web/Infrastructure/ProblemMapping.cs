@@ -8,13 +8,20 @@ namespace CareerLedger.Web.Infrastructure;
 
 /// <summary>
 /// Turns exceptions into RFC 7807 problem details: validation → 400 with field errors, malformed JSON → 400 naming the
-/// field, concurrency conflicts and rule violations → 409. Anything else is a 500 without internals.
+/// field, concurrency conflicts and rule violations → 409, PostgreSQL unreachable → 503 with <c>Retry-After</c>
+/// (<see cref="DatabaseOutage"/>). Anything else is a 500 without internals.
 /// </summary>
 public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // PostgreSQL unreachable (however it is wrapped): 503 with Retry-After, and for writes whether anything was saved.
+        if (DatabaseOutage.Recognise(exception) is { } outage)
+        {
+            return await DatabaseOutage.WriteProblemAsync(problems, http, exception, outage, logger);
+        }
+
         ProblemDetails? problem = exception switch
         {
             DomainValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(kv => kv.Key, kv => kv.Value))
