@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CareerLedger.Testing;
 using CareerLedger.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -17,7 +18,7 @@ public class HardeningHost : IAsyncLifetime
     private NpgsqlDataSource? _sql;
 
     /// <summary>The app under test.</summary>
-    public LedgerAppFactory App { get; } = new();
+    public LedgerAppFactory App { get; } = new QuietApp();
 
     /// <summary>The PostgreSQL schema of Marten's and the account tables (Database.cs: <c>CareerLedger:Schema</c>, default <c>ledger</c>).</summary>
     public string Schema => App.Services.GetRequiredService<LedgerDatabaseOptions>().Schema;
@@ -145,4 +146,18 @@ public sealed record WriteCounts(long Events, long UserEvents, long Users, long 
 {
     /// <inheritdoc />
     public override string ToString() => $"{Events} events ({UserEvents} of the user), {Users} users, {Tokens} tokens";
+}
+
+/// <summary>
+/// The app as the other suites run it, but logging only critical errors: the hardening suites provoke server errors on purpose
+/// (until the defects they find are fixed), and each one is reported by the test, with the request that caused it.
+/// </summary>
+public sealed class QuietApp : LedgerAppFactory
+{
+    /// <inheritdoc />
+    protected override void ConfigureApp(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Logging:LogLevel:Default", "Critical");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Critical"); // appsettings.json sets this category on its own
+    }
 }

@@ -183,6 +183,12 @@ public sealed class LedgerUser
 
     private static string Canonical(string text)
     {
+        if (text.StartsWith("BEGIN:VCALENDAR", StringComparison.Ordinal))
+        {
+            // DTSTAMP is the moment the feed was rendered (the machine's clock, not the app's): not part of what the user stored.
+            return string.Join("\n", text.ReplaceLineEndings("\n").Split('\n').Where(l => !l.StartsWith("DTSTAMP:", StringComparison.Ordinal)));
+        }
+
         try
         {
             return JsonSerializer.Serialize(JsonDocument.Parse(text).RootElement);
