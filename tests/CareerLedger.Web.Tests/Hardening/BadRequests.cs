@@ -30,12 +30,11 @@ public enum Expectation
 /// <param name="Expect">What it must get.</param>
 /// <param name="Content">Builds the request content from the endpoint's valid body (null: no content at all).</param>
 /// <param name="Headers">Headers to add or replace.</param>
-/// <param name="Authorization">A raw Authorization header to send instead of the user's token.</param>
 /// <param name="SizeCase">Whether the point of the case is its size, so a 413 (body too large) answers it as well as a 400.</param>
 /// <param name="Credential">Whether the field is a sign-in credential, so a 401 answers it as well as a 400.</param>
 public sealed record BadCase(
     string Endpoint, string Field, string What, Expectation Expect, Func<JsonNode, HttpContent?> Content,
-    IReadOnlyDictionary<string, string>? Headers = null, string? Authorization = null, bool SizeCase = false, bool Credential = false)
+    IReadOnlyDictionary<string, string>? Headers = null, bool SizeCase = false, bool Credential = false)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Endpoint} · {Field} = {What}";

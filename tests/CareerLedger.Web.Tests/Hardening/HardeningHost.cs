@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CareerLedger.Testing;
 using CareerLedger.Web.Infrastructure;
@@ -126,14 +125,6 @@ public class HardeningHost : IAsyncLifetime
         }
 
         return (T)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>A client carrying <paramref name="authorization"/> as its raw Authorization header.</summary>
-    public HttpClient WithAuthorization(AuthenticationHeaderValue authorization)
-    {
-        var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = authorization;
-        return client;
     }
 }
 

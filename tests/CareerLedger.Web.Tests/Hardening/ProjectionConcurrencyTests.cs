@@ -113,9 +113,18 @@ public sealed class ProjectionConcurrencyTests(ProjectionHost host, ITestOutputH
         var rebuildFinishedFirst = rebuild.IsCompleted;
         await held.CommitAsync();
         await rebuild;
-        output.WriteLine($"the rebuild {(rebuildFinishedFirst ? "finished before" : "was still running when")} the held transaction committed");
+        output.WriteLine($"the rebuild {(rebuildFinishedFirst ? "finished before" : "was still running when")} the held transaction committed ({HeldOpen.TotalSeconds:0} s after it started)");
 
         var failures = new List<string>();
+
+        // The point of the test: the held events' sequence numbers are below those of events committed while it was open.
+        var heldSequence = await host.ScalarAsync<long>(
+            $"select max(seq_id) from {host.Schema}.mt_events where stream_id = @id", ("id", held.StartedStream));
+        var laterCommitted = await host.ScalarAsync<long>(
+            $"select count(*) from {host.Schema}.mt_events where tenant_id = any(@t) and seq_id > @s and stream_id <> all(@held)",
+            ("t", new[] { tenant, other }), ("s", heldSequence), ("held", new[] { held.RevisedStream, held.StartedStream }));
+        laterCommitted.ShouldBeGreaterThan(0, "events committed after the held transaction took its sequence numbers");
+
         await CheckAgainstEventsAsync(ledger, [tenant, other], failures);
         var revised = await LoadAsync<Accomplishment>(tenant, held.RevisedStream);
         if (revised is null || revised.Details.Title != held.RevisedTitle)
