@@ -253,7 +253,12 @@ public sealed record GoalDraft(
 
             for (var i = 0; i < (Interviews?.Count ?? 0); i++)
             {
-                var item = Interviews![i];
+                if (Interviews![i] is not { } item)
+                {
+                    errors.Add($"interviews[{i}]", "Empty entry: give the interview's day and company, or leave it out.");
+                    continue;
+                }
+
                 var company = Text.Clean(item.Company);
                 if (company is null || company.Length > 100)
                 {

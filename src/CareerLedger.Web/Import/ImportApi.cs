@@ -91,7 +91,12 @@ public static class ImportApi
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            var it = items[i];
+            if (items[i] is not { } it)
+            {
+                errors.Add($"accomplishments[{i}]", "Empty entry: give the accomplishment, or leave it out.");
+                continue;
+            }
+
             try
             {
                 var details = new AccomplishmentDraft(it.Title, it.OccurredOn, it.Description, it.Project, it.Scope, it.Involvement, it.Impact, it.Competencies, it.Learnings, it.Links)
@@ -119,7 +124,12 @@ public static class ImportApi
         var validF = new List<(string Key, FeedbackDetails Details)>();
         for (var i = 0; i < quotes.Count; i++)
         {
-            var it = quotes[i];
+            if (quotes[i] is not { } it)
+            {
+                errors.Add($"feedback[{i}]", "Empty entry: give the feedback, or leave it out.");
+                continue;
+            }
+
             try
             {
                 var details = new FeedbackDraft(it.Text, it.ReceivedOn, it.From, it.Source, it.Sentiment, it.Themes).Validate(today);

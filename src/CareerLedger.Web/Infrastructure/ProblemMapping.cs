@@ -55,7 +55,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Title = "The resource was changed by someone else.",
                 Detail = $"You edited version {c.Expected} but it is now at version {c.Actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}. Reload it, re-apply your change and send the new ETag in If-Match.",
             },
-            JasperFx.ConcurrencyException => new ProblemDetails
+            JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "The resource was changed by someone else.",

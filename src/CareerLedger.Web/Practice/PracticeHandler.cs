@@ -95,11 +95,19 @@ public static class PracticeHandler
             text => text.EndsWith('?') && text.Length < 300 && !text.Contains('\n', StringComparison.Ordinal),
             ct);
         var asked = new MockFollowUpAsked(id, submitted.QuestionId, follow.Text, follow.Source == AiSource.Model ? "model:" + follow.Note : templateSource);
-        session.Events.Append(id, scored, asked);
+        // Each stream is locked for this transaction (Marten's exclusive fetch: select … for update on the stream row), so
+        // the events get their real versions (the documents and ETags stay right) and concurrent answers crediting one story
+        // queue up instead of overwriting each other's projected document. Always the session first, then the story.
+        var sessionStream = await session.Events.FetchForExclusiveWriting<MockSession>(id, ct);
+        sessionStream.AppendMany(scored, asked);
 
-        if (submitted.StoryId is { } storyId && await session.LoadAsync<Story>(storyId, ct) is { } story)
+        if (submitted.StoryId is { } storyId)
         {
-            session.Events.Append(storyId, new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall));
+            var storyStream = await session.Events.FetchForExclusiveWriting<Story>(storyId, ct);
+            if (storyStream.Aggregate is { } story)
+            {
+                storyStream.AppendOne(new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall));
+            }
         }
 
         var next = doc.Next is { } n ? bank.ById(n.QuestionId) : null;

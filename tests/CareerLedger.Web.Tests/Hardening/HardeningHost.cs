@@ -59,6 +59,13 @@ public class HardeningHost : IAsyncLifetime
     public async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request)
     {
         Interlocked.Increment(ref _requests);
+        if (request.Content?.Headers.ContentLength is > 64 * 1024)
+        {
+            // As a well-behaved client sends a large body: a body over the limit is refused (413) before it is uploaded,
+            // instead of the server closing the connection mid-upload.
+            request.Headers.ExpectContinue = true;
+        }
+
         return await http.SendAsync(request);
     }
 
