@@ -99,21 +99,24 @@ public static class ExportFormat
     };
 
     /// <summary>
-    /// The id the app derives for a stream in <paramref name="tenantId"/>'s account from the stream's first event, or null when the app
-    /// gives that stream a random id: the one reminder settings stream (<see cref="ReminderHandler.SettingsId"/>), a reminder (its
-    /// occurrence key), and accomplishments, feedback and offers created with a client key (an Idempotency-Key or an import item id),
-    /// all through <see cref="StableIds.For"/>. The app finds these streams again by deriving the id, so an import into another
-    /// account has to give them the id that account derives.
+    /// The id the importing account of <paramref name="tenantId"/> must give a stream, judged by the stream's first event, or null when
+    /// the exported id stays. Three kinds of stream are found again by an id derived from the account (<see cref="StableIds.For"/>), so
+    /// they get the id that account derives: the one reminder settings stream (<see cref="ReminderHandler.SettingsId"/>, read on every
+    /// settings request), a reminder (from its occurrence key, derived again by every job run so that an occurrence is recorded once),
+    /// and an accomplishment or feedback item created by <c>POST /api/import</c> (from its item key, derived again by every re-import of
+    /// the same file). Items created with an Idempotency-Key keep their ids: the key only guards a retry of the same request, which
+    /// does not span accounts.
     /// </summary>
     public static Guid? DerivedStreamId(string tenantId, object first) => first switch
     {
-        AccomplishmentLogged { ClientKey: { } key } => StableIds.For(tenantId, "accomplishment", key),
-        FeedbackReceived { ClientKey: { } key } => StableIds.For(tenantId, "feedback", key),
-        OfferReceived { ClientKey: { } key } => StableIds.For(tenantId, "offer", key),
+        AccomplishmentLogged { ClientKey: { } key } when key.StartsWith(ImportKeyPrefix, StringComparison.Ordinal) => StableIds.For(tenantId, "accomplishment", key),
+        FeedbackReceived { ClientKey: { } key } when key.StartsWith(ImportKeyPrefix, StringComparison.Ordinal) => StableIds.For(tenantId, "feedback", key),
         ReminderSettingsEvent => ReminderHandler.SettingsId(tenantId),
         ReminderDue due => StableIds.For(tenantId, "reminder", due.Notice.Key),
         _ => null,
     };
+
+    private const string ImportKeyPrefix = "import:";
 
     /// <summary>A recorded time as the export writes it: UTC, six fractional digits, <c>Z</c> (<c>2026-11-21T12:00:00.000000Z</c>).</summary>
     public static string FormatTime(DateTimeOffset at) =>
