@@ -25,6 +25,8 @@ public sealed record ImportEventsOutcome(int Appended, bool AlreadyImported);
 /// </summary>
 public static class ExportHandler
 {
+    private const int SaveEvery = 500;
+
     /// <summary>Appends the events, or recognises a repeat.</summary>
     /// <exception cref="DomainRuleException">When the account already has other events (a 409; nothing is written).</exception>
     public static async Task<ImportEventsOutcome> Handle(
@@ -60,7 +62,8 @@ public static class ExportHandler
         var events = command.Events;
 
         // Consecutive events of one stream are one append. A session holds one append per stream, so the session is saved (inside
-        // the transaction) before a stream comes round again; sequence numbers are thereby taken in the file's order.
+        // the transaction) before a stream comes round again, and after every SaveEvery streams so that one batch stays small;
+        // sequence numbers are thereby taken in the file's order.
         var pending = new HashSet<Guid>();
         for (var i = 0; i < events.Count;)
         {
@@ -71,7 +74,7 @@ public static class ExportHandler
             }
 
             var run = events.Skip(start).Take(i - start).ToList();
-            if (!pending.Add(run[0].StreamId))
+            if (!pending.Add(run[0].StreamId) || pending.Count > SaveEvery)
             {
                 await session.SaveChangesAsync(ct);
                 pending.Clear();
