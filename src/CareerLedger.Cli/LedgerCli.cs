@@ -93,6 +93,8 @@ public static class LedgerCli
         root.Subcommands.Add(BragCommand.Create(ctx));
         root.Subcommands.Add(StoriesCommand.Create(ctx));
         root.Subcommands.Add(ImportCommand.Create(ctx));
+        root.Subcommands.Add(Export.ExportCommands.Export(ctx));
+        root.Subcommands.Add(Export.ExportCommands.ImportEvents(ctx));
         root.Subcommands.Add(OffersCommand.Create(ctx));
         root.Subcommands.Add(CoachCommand.Create(ctx));
         root.Subcommands.Add(MockCommands.Create(ctx));

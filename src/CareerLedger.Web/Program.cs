@@ -3,6 +3,7 @@ using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Brag;
 using CareerLedger.Web.Coaching;
+using CareerLedger.Web.Export;
 using CareerLedger.Web.Practice;
 using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Goals;
@@ -49,6 +50,7 @@ app.MapCoachApi();
 app.MapPracticeApi();
 app.MapGoalsApi();
 app.MapRemindersApi();
+app.MapExportApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 await app.RunAsync();

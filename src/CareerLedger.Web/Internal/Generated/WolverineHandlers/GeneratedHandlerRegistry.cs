@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(CareerLedger.Web.Accomplishments.AccomplishmentHandler), typeof(CareerLedger.Web.Feedback.FeedbackHandler), typeof(CareerLedger.Web.Goals.GoalHandler), typeof(CareerLedger.Web.Import.ImportHandler), typeof(CareerLedger.Web.Offers.OfferHandler), typeof(CareerLedger.Web.Practice.PracticeHandler), typeof(CareerLedger.Web.Reminders.ReminderHandler), typeof(CareerLedger.Web.Stories.StoryHandler) };
+            return new System.Type[] { typeof(CareerLedger.Web.Accomplishments.AccomplishmentHandler), typeof(CareerLedger.Web.Export.ExportHandler), typeof(CareerLedger.Web.Feedback.FeedbackHandler), typeof(CareerLedger.Web.Goals.GoalHandler), typeof(CareerLedger.Web.Import.ImportHandler), typeof(CareerLedger.Web.Offers.OfferHandler), typeof(CareerLedger.Web.Practice.PracticeHandler), typeof(CareerLedger.Web.Reminders.ReminderHandler), typeof(CareerLedger.Web.Stories.StoryHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -34,6 +34,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DraftStoryHandler439424840))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DropGoalHandler1885447803))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FinishMockSessionHandler1691348493))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ImportEventsHandler1005418097))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ImportLedgerHandler1176198610))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.IssueCalendarFeedHandler1438170713))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.LinkStoryHandler1507787075))]
@@ -60,6 +61,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.StartMockSessionHandler46855124))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.UseStoryHandler1475846784))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Accomplishments.AccomplishmentHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Export.ExportHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Feedback.FeedbackHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Goals.GoalHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Import.ImportHandler))]
@@ -70,6 +72,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Accomplishments.LogAccomplishment))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Accomplishments.RetractAccomplishment))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Accomplishments.ReviseAccomplishment))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Export.ImportEvents))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Feedback.ReceiveFeedback))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Feedback.RetractFeedback))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CareerLedger.Web.Feedback.ReviseFeedback))]
