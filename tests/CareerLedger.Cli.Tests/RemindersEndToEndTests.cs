@@ -119,21 +119,25 @@ public sealed class RemindersEndToEndTests(RemindersEndToEndTests.JobsApp app) :
         var cli = await RegisteredAsync();
         (await cli.RunAsync("inbox")).Stdout.ShouldContain("No reminders yet.");
         var offer = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "offers", "contoso-public-even.json")))!;
-        offer["receivedOn"] = "2026-11-20";
-        offer["terms"]!["deadline"] = "2026-11-23"; // in two days; it expires at the end of that day in Berlin
-        var path = Path.Combine(cli.ConfigDirectory, "contoso.json");
-        await File.WriteAllTextAsync(path, offer.ToJsonString());
-        var added = await cli.RunAsync("offers", "add", path);
-        added.ExitCode.ShouldBe(0, added.ToString());
-        var offerId = JsonDocument.Parse((await cli.RunAsync("offers", "list", "--json")).Stdout).RootElement[0].GetProperty("offer").GetProperty("id").GetGuid();
-
-        // Two jobs wait: 48 h and 24 h before 2026-11-24 00:00 Berlin (23:00 UTC). Move the clock past the first and run it.
-        var storage = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var waiting = storage.ScheduledJobs(0, 100).Where(j => j.Value.Job?.Args.Contains(offerId) == true).OrderBy(j => j.Value.EnqueueAt).ToList();
-        waiting.Select(j => j.Value.EnqueueAt).ShouldBe([new DateTime(2026, 11, 21, 23, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 22, 23, 0, 0, DateTimeKind.Utc)]);
-        app.Clock.Set(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
         try
         {
+            // Hangfire schedules by the real clock, so the offer lives ten years ahead of it: its jobs stay waiting until the test
+            // runs one. The app's clock is moved there too (and back to the default in the finally below).
+            app.Clock.Set(new DateTimeOffset(2036, 11, 21, 12, 0, 0, TimeSpan.Zero));
+            offer["receivedOn"] = "2036-11-20";
+            offer["terms"]!["deadline"] = "2036-11-23"; // in two days; it expires at the end of that day in Berlin
+            offer["terms"]!["startDate"] = "2037-01-11";
+            var path = Path.Combine(cli.ConfigDirectory, "contoso.json");
+            await File.WriteAllTextAsync(path, offer.ToJsonString());
+            var added = await cli.RunAsync("offers", "add", path);
+            added.ExitCode.ShouldBe(0, added.ToString());
+            var offerId = JsonDocument.Parse((await cli.RunAsync("offers", "list", "--json")).Stdout).RootElement[0].GetProperty("offer").GetProperty("id").GetGuid();
+
+            // Two jobs wait: 48 h and 24 h before 2036-11-24 00:00 Berlin (23:00 UTC). Move the clock past the first and run it.
+            var storage = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            var waiting = storage.ScheduledJobs(0, 100).Where(j => j.Value.Job?.Args.Contains(offerId) == true).OrderBy(j => j.Value.EnqueueAt).ToList();
+            waiting.Select(j => j.Value.EnqueueAt).ShouldBe([new DateTime(2036, 11, 21, 23, 0, 0, DateTimeKind.Utc), new DateTime(2036, 11, 22, 23, 0, 0, DateTimeKind.Utc)]);
+            app.Clock.Set(new DateTimeOffset(2036, 11, 22, 0, 0, 0, TimeSpan.Zero));
             app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(waiting[0].Key).ShouldBeTrue();
             string inbox = "";
             for (var i = 0; i < 100 && !inbox.Contains("Contoso", StringComparison.Ordinal); i++)

@@ -61,6 +61,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
                 Title = "The resource was changed by someone else.",
                 Detail = "Another change to it was saved first, so yours was not. Reload it, re-apply your change and send the new ETag in If-Match.",
             },
+            _ when IsWriteRace(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The resource was changed by someone else.",
+                Detail = "Another change to the same item was being saved at the same moment, so yours was not saved. Send it again.",
+            },
             DomainRuleException r => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -78,6 +84,20 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
         http.Response.StatusCode = problem.Status ?? 400;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A deadlock or serialization failure anywhere in the chain: PostgreSQL rolled this write back in favour of a concurrent one.</summary>
+    private static bool IsWriteRace(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Converts a System.Text.Json path such as <c>$.impact[0].after</c> to <c>impact[0].after</c>.</summary>
