@@ -37,7 +37,7 @@ internal static class Bench
             await using (var app = await AppProcess.StartAsync(appDll, server.AppConnectionString, ct))
             {
                 Progress($"app ready in {app.StartToReady.TotalSeconds:0.00} s (first start, creates the schema)");
-                await MeasureLoadAsync(app, tools!, today, options, report, ct);
+                await MeasureLoadAsync(app, server, tools!, today, options, report, ct);
             }
 
             AddHeader(report, server, load, clock, $"--load-only; {options.DescribeLoad()}");
@@ -276,7 +276,7 @@ internal static class Bench
 
         if (tools is not null)
         {
-            await MeasureLoadAsync(app, tools, today, options, report, ct);
+            await MeasureLoadAsync(app, server, tools, today, options, report, ct);
         }
     }
 
@@ -285,8 +285,10 @@ internal static class Bench
     /// document GET and the new-win POST, each first alone (one connection, sequential, for the diagnosis) and then at its
     /// fixed rate with wrk. The GET runs first, on exactly the imported ledger.
     /// </summary>
-    private static async Task MeasureLoadAsync(AppProcess app, LoadTools tools, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
+    private static async Task MeasureLoadAsync(
+        AppProcess app, BenchServer server, LoadTools tools, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
     {
+        var postmaster = await server.LocalPostmasterPidAsync(ct);
         var user = await LedgerUser.SignUpAsync(app.BaseAddress, ct);
         var importTime = await user.ImportAsync(LedgerData.TenYearLedger(today), ct);
         using var one = user.Client(1);
@@ -322,7 +324,7 @@ internal static class Bench
                 Check(report, scenario.Name + ", alone", single);
                 Progress($"{scenario.Name} alone: p50 {single.Percentile(50):0.00} ms, {single.PerSecond:N0} req/s at 1 connection; " +
                     $"now {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
-                var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, options, ct);
+                var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, postmaster, options, ct);
                 Progress(string.Create(Invariant,
                     $"{scenario.Name}: {result.Wrk.AchievedPerSecond:N0} of {scenario.Rate} req/s, p50 {result.Wrk.P50Us / 1000.0:0.00} ms, " +
                     $"p99 {result.Wrk.P99Us / 1000.0:0.00} ms, {result.Wrk.Errors} errors, peak RSS {result.PeakRssMb:N0} MB, app {result.AppCores:0.00} cores"));
@@ -383,6 +385,9 @@ internal static class Bench
             string.Create(Invariant, $"p99 < {s.P99TargetMs:0} ms at {s.TargetRate} req/s; 0 errors; RSS < 300 MB"), met);
     }
 
+    private static string CpuPerAnswer(TimeSpan? cpu, long answers) =>
+        cpu is { } c && answers > 0 ? Report.Ms(c.TotalMilliseconds / answers) + " ms" : "not measured";
+
     private static string LoadNoteOf(LoadResult r, PhaseResult single)
     {
         var w = r.Wrk;
@@ -390,7 +395,7 @@ internal static class Bench
             $"**{r.Scenario.Name}:** alone (one connection, sequential, {single.Operations} {(single.Operations == 1 ? "request" : "requests")}): p50 {Report.Ms(single.Percentile(50))} ms, " +
             $"p99 {Report.Ms(single.Percentile(99))} ms ({Report.Rate(single.PerSecond, "req/s")}). At {r.Scenario.Rate} req/s: {w.Requests:N0} answers in " +
             $"{w.DurationUs / 1e6:0.0} s, mean {Report.Ms(w.MeanUs / 1000.0)} ms; the app used {Report.Ms(r.AppCpuMsPerRequest)} ms of CPU per answer " +
-            $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores); all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy; " +
+            $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores), PostgreSQL {CpuPerAnswer(r.DbCpu, w.Requests)}, wrk {CpuPerAnswer(r.WrkCpu, w.Requests)}; all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy; " +
             $"load average {r.LoadAverageBefore} right before; peak RSS {(r.PeakFromHwm ? "from VmHWM, reset before the run" : "from VmRSS sampled every 100 ms")}; " +
             $"pacing {w.Pacing}; non-2xx {(w.CountStatus ? "counted per answer" : "as wrk counts them (status ≥ 400)")}.");
         if (w.Errors > 0)

@@ -95,7 +95,11 @@ internal sealed record WrkSummary
 /// <param name="AppCpu">CPU time the app used during the measured run.</param>
 /// <param name="MachineBusy">Share of all cores' time that was not idle during the measured run (0-1, every process).</param>
 /// <param name="LoadAverageBefore">The 1-minute load average right before the measured run.</param>
-internal sealed record LoadResult(LoadScenario Scenario, WrkSummary Wrk, double PeakRssMb, bool PeakFromHwm, TimeSpan AppCpu, double MachineBusy, string LoadAverageBefore)
+/// <param name="DbCpu">CPU time of the PostgreSQL server (postmaster and backends) during the measured run; null for a server elsewhere.</param>
+/// <param name="WrkCpu">CPU time of wrk during the measured run (sampled every 100 ms, so up to 100 ms short); null when not read.</param>
+internal sealed record LoadResult(
+    LoadScenario Scenario, WrkSummary Wrk, double PeakRssMb, bool PeakFromHwm, TimeSpan AppCpu, double MachineBusy, string LoadAverageBefore,
+    TimeSpan? DbCpu, TimeSpan? WrkCpu)
 {
     /// <summary>App CPU milliseconds per answer.</summary>
     public double AppCpuMsPerRequest => Wrk.Requests > 0 ? AppCpu.TotalMilliseconds / Wrk.Requests : double.NaN;
@@ -142,45 +146,55 @@ internal static class FixedRateLoad
     }
 
     /// <summary>Runs the warm-up and the measured run of <paramref name="scenario"/>.</summary>
+    /// <param name="tools">wrk and the script.</param>
+    /// <param name="app">The app under load.</param>
+    /// <param name="token">The user's personal access token.</param>
+    /// <param name="scenario">What to request, how fast.</param>
+    /// <param name="postmaster">The local PostgreSQL server's postmaster, for its CPU time; null when it runs elsewhere.</param>
+    /// <param name="options">Threads, connections, durations.</param>
+    /// <param name="ct">Cancels the run (wrk is killed).</param>
     /// <exception cref="InvalidOperationException">wrk failed or printed no result.</exception>
     public static async Task<LoadResult> RunAsync(
-        LoadTools tools, AppProcess app, string token, LoadScenario scenario, BenchOptions options, CancellationToken ct)
+        LoadTools tools, AppProcess app, string token, LoadScenario scenario, int? postmaster, BenchOptions options, CancellationToken ct)
     {
         if (options.LoadWarmupSeconds > 0)
         {
             // Not judged: an app far slower than the rate may answer nothing within a short warm-up (wrk drops what is in flight).
-            var warm = await RunWrkAsync(tools, app.BaseAddress, token, scenario, options, options.LoadWarmupSeconds, ct);
+            var warm = await RunWrkAsync(tools, app.BaseAddress, token, scenario, options, options.LoadWarmupSeconds, _ => { }, ct);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[bench] {scenario.Name} warm-up: {warm.AchievedPerSecond:N0} req/s, {warm.Errors} errors"));
         }
 
         var fromHwm = app.TryResetPeakRss();
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        var dbBefore = postmaster is { } pm ? ProcCpu.TreeOf(pm) : (TimeSpan?)null;
         var cpuBefore = app.CpuTime;
         var machineBefore = MachineTicks();
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sampler = SampleRssAsync(app, stopSampling.Token);
+        var wrkPid = 0;
+        var sampler = SampleAsync(app, () => Volatile.Read(ref wrkPid), stopSampling.Token);
         WrkSummary summary;
         try
         {
-            summary = await RunWrkAsync(tools, app.BaseAddress, token, scenario, options, options.LoadSeconds, ct);
+            summary = await RunWrkAsync(tools, app.BaseAddress, token, scenario, options, options.LoadSeconds, pid => Volatile.Write(ref wrkPid, pid), ct);
         }
         finally
         {
             await stopSampling.CancelAsync();
         }
 
-        var sampled = await sampler;
+        var (sampled, wrkCpu) = await sampler;
         var cpu = app.CpuTime - cpuBefore;
         var machineAfter = MachineTicks();
+        var db = postmaster is { } pm2 && dbBefore is { } before ? ProcCpu.TreeOf(pm2) - before : (TimeSpan?)null;
         var total = machineAfter.Total - machineBefore.Total;
         var busy = total > 0 ? 1 - ((machineAfter.Idle - machineBefore.Idle) / (double)total) : double.NaN;
         var peak = fromHwm ? Math.Max(app.PeakRssMb, sampled) : sampled;
-        return new LoadResult(scenario, summary, peak, fromHwm, cpu, busy, load);
+        return new LoadResult(scenario, summary, peak, fromHwm, cpu, busy, load, db, wrkCpu);
     }
 
     private static async Task<WrkSummary> RunWrkAsync(
-        LoadTools tools, Uri baseAddress, string token, LoadScenario scenario, BenchOptions options, int seconds, CancellationToken ct)
+        LoadTools tools, Uri baseAddress, string token, LoadScenario scenario, BenchOptions options, int seconds, Action<int> started, CancellationToken ct)
     {
         var invariant = CultureInfo.InvariantCulture;
         var info = new ProcessStartInfo(tools.Wrk)
@@ -224,6 +238,7 @@ internal static class FixedRateLoad
 
         using (process)
         {
+            started(process.Id);
             var stdout = process.StandardOutput.ReadToEndAsync(ct);
             var stderr = process.StandardError.ReadToEndAsync(ct);
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -253,16 +268,21 @@ internal static class FixedRateLoad
         }
     }
 
-    /// <summary>The highest VmRSS seen, every 100 ms until cancelled.</summary>
-    private static async Task<double> SampleRssAsync(AppProcess app, CancellationToken ct)
+    /// <summary>Every 100 ms until cancelled: the highest VmRSS of the app, and the last CPU time read of wrk (once it started).</summary>
+    private static async Task<(double MaxRssMb, TimeSpan? WrkCpu)> SampleAsync(AppProcess app, Func<int> wrkPid, CancellationToken ct)
     {
         var max = app.RssMb;
+        TimeSpan? wrk = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         try
         {
             while (await timer.WaitForNextTickAsync(ct))
             {
                 max = Math.Max(max, app.RssMb);
+                if (wrkPid() is > 0 and var pid && ProcCpu.Of(pid) is { } cpu)
+                {
+                    wrk = cpu;
+                }
             }
         }
         catch (OperationCanceledException)
@@ -270,7 +290,7 @@ internal static class FixedRateLoad
             // the measured run ended
         }
 
-        return Math.Max(max, app.RssMb);
+        return (Math.Max(max, app.RssMb), wrk);
     }
 
     /// <summary>All cores' time from the first line of /proc/stat, and the idle part of it (idle + iowait), in clock ticks.</summary>
