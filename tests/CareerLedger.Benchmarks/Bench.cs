@@ -283,7 +283,8 @@ internal static class Bench
     /// <summary>
     /// The "Load at fixed rates" table: a fresh user with the same 10-year ledger on <paramref name="app"/>, then the brag
     /// document GET and the new-win POST, each first alone (one connection, sequential, for the diagnosis) and then at its
-    /// fixed rate with wrk. The GET runs first, on exactly the imported ledger.
+    /// fixed rate with wrk. The GET runs first, on exactly the imported ledger. Alone also runs the brag document of the last
+    /// seven days: the app loads the same documents for it (all of the user's wins and feedback), and answers a few KB.
     /// </summary>
     private static async Task MeasureLoadAsync(
         AppProcess app, BenchServer server, LoadTools tools, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
@@ -294,6 +295,8 @@ internal static class Bench
         using var one = user.Client(1);
         var brag = LedgerData.BragPath(today);
         var size = await LedgerUser.GetSizeAsync(one, brag, ct);
+        var week = string.Create(Invariant, $"api/brag?from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var weekSize = await LedgerUser.GetSizeAsync(one, week, ct);
         Progress($"load: a fresh user with the 10-year ledger ({LedgerData.Wins} wins, imported in {importTime.TotalSeconds:0.00} s); brag document {size / 1024.0:N0} KB");
 
         var bodies = Path.Combine(Path.GetTempPath(), $"careerledger-bench-wins-{Guid.NewGuid():N}.jsonl");
@@ -311,19 +314,27 @@ internal static class Bench
                 new("POST /api/accomplishments (new win, distinct Idempotency-Key)", "api/accomplishments", options.PostRate,
                     BenchOptions.PostTargetRate, P99TargetMs: 50, PostBodiesFile: bodies),
             ];
+            var batch = options.Quick ? 5 : 20;
             long win = 0;
             foreach (var scenario in scenarios)
             {
                 var single = scenario.PostBodiesFile is null
-                    ? await LoadRunner.RunAsync(1, alone, (_, token) => LedgerUser.GetAsync(one, brag, token), ct)
-                    : await LoadRunner.RunAsync(1, alone, (_, token) =>
+                    ? new[]
                     {
-                        var n = Interlocked.Increment(ref win);
-                        return LedgerUser.PostWinAsync(one, n, today, string.Create(Invariant, $"alone-{n}"), token);
-                    }, ct);
-                Check(report, scenario.Name + ", alone", single);
-                Progress($"{scenario.Name} alone: p50 {single.Percentile(50):0.00} ms, {single.PerSecond:N0} req/s at 1 connection; " +
-                    $"now {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
+                        await AloneAsync(scenario.Name, "the same request", app, alone, batch, token => LedgerUser.GetAsync(one, brag, token), report, ct),
+                        await AloneAsync(scenario.Name, string.Create(Invariant, $"the last 7 days (the same documents loaded, a {weekSize / 1024.0:N0} KB answer)"), app, alone,
+                            batch, token => LedgerUser.GetAsync(one, week, token), report, ct),
+                    }
+                    : new[]
+                    {
+                        await AloneAsync(scenario.Name, "the same request", app, alone, batch, token =>
+                        {
+                            var n = Interlocked.Increment(ref win);
+                            return LedgerUser.PostWinAsync(one, n, today, string.Create(Invariant, $"alone-{n}"), token);
+                        }, report, ct),
+                    };
+                Progress($"{scenario.Name} alone: p50 {single[0].Timed.Percentile(50):0.00} ms, {single[0].Timed.PerSecond:N0} req/s at 1 connection, " +
+                    $"app CPU {single[0].CpuMsPerRequest:0.00} ms per request; now {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
                 var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, postmaster, options, ct);
                 Progress(string.Create(Invariant,
                     $"{scenario.Name}: {result.Wrk.AchievedPerSecond:N0} of {scenario.Rate} req/s, p50 {result.Wrk.P50Us / 1000.0:0.00} ms, " +
@@ -388,12 +399,30 @@ internal static class Bench
     private static string CpuPerAnswer(TimeSpan? cpu, long answers) =>
         cpu is { } c && answers > 0 ? Report.Ms(c.TotalMilliseconds / answers) + " ms" : "not measured";
 
-    private static string LoadNoteOf(LoadResult r, PhaseResult single)
+    /// <summary>A request alone: timed at one connection, then a sequential batch for the app's CPU time per request.</summary>
+    private sealed record Alone(string What, PhaseResult Timed, int Batch, double CpuMsPerRequest);
+
+    private static async Task<Alone> AloneAsync(
+        string scenario, string what, AppProcess app, BenchOptions alone, int batch, Func<CancellationToken, Task> request, Report report, CancellationToken ct)
+    {
+        var timed = Check(report, $"{scenario}, alone, {what}", await LoadRunner.RunAsync(1, alone, (_, token) => request(token), ct));
+        var before = app.CpuTime;
+        for (var i = 0; i < batch; i++)
+        {
+            await request(ct);
+        }
+
+        return new Alone(what, timed, batch, (app.CpuTime - before).TotalMilliseconds / batch);
+    }
+
+    private static string LoadNoteOf(LoadResult r, IReadOnlyList<Alone> alone)
     {
         var w = r.Wrk;
+        var single = string.Join("; ", alone.Select(a => string.Create(Invariant,
+            $"{a.What}: p50 {Report.Ms(a.Timed.Percentile(50))} ms, p99 {Report.Ms(a.Timed.Percentile(99))} ms ({Report.Rate(a.Timed.PerSecond, "req/s")}, " +
+            $"{a.Timed.Operations} {(a.Timed.Operations == 1 ? "request" : "requests")}), app CPU {Report.Ms(a.CpuMsPerRequest)} ms per request ({a.Batch} more in a row)")));
         var note = string.Create(Invariant,
-            $"**{r.Scenario.Name}:** alone (one connection, sequential, {single.Operations} {(single.Operations == 1 ? "request" : "requests")}): p50 {Report.Ms(single.Percentile(50))} ms, " +
-            $"p99 {Report.Ms(single.Percentile(99))} ms ({Report.Rate(single.PerSecond, "req/s")}). At {r.Scenario.Rate} req/s: {w.Requests:N0} answers in " +
+            $"**{r.Scenario.Name}:** alone (one connection, sequential): {single}. At {r.Scenario.Rate} req/s: {w.Requests:N0} answers in " +
             $"{w.DurationUs / 1e6:0.0} s, mean {Report.Ms(w.MeanUs / 1000.0)} ms; the app used {Report.Ms(r.AppCpuMsPerRequest)} ms of CPU per answer " +
             $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores), PostgreSQL {CpuPerAnswer(r.DbCpu, w.Requests)}, wrk {CpuPerAnswer(r.WrkCpu, w.Requests)}; all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy; " +
             $"load average {r.LoadAverageBefore} right before; peak RSS {(r.PeakFromHwm ? "from VmHWM, reset before the run" : "from VmRSS sampled every 100 ms")}; " +
