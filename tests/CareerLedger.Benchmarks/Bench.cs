@@ -282,9 +282,9 @@ internal static class Bench
 
     /// <summary>
     /// The "Load at fixed rates" table: a fresh user with the same 10-year ledger on <paramref name="app"/>, then the brag
-    /// document GET and the new-win POST, each first alone (one connection, sequential, for the diagnosis) and then at its
-    /// fixed rate with wrk. The GET runs first, on exactly the imported ledger. Alone also runs the brag document of the last
-    /// seven days: the app loads the same documents for it (all of the user's wins and feedback), and answers a few KB.
+    /// document GET and the new-win POST, each at its fixed rate with wrk and then alone (one connection, sequential, for the
+    /// diagnosis). The GET runs first, on exactly the imported ledger. Alone also runs the brag document of the last seven
+    /// days: the app loads the same documents for it (all of the user's wins and feedback), and answers a few KB.
     /// </summary>
     private static async Task MeasureLoadAsync(
         AppProcess app, BenchServer server, LoadTools tools, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
@@ -318,6 +318,13 @@ internal static class Bench
             long win = 0;
             foreach (var scenario in scenarios)
             {
+                Progress($"{scenario.Name}: {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
+                var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, postmaster, options, ct);
+                Progress(string.Create(Invariant,
+                    $"{scenario.Name}: {result.Wrk.AchievedPerSecond:N0} of {scenario.Rate} req/s, p50 {result.Wrk.P50Us / 1000.0:0.00} ms, " +
+                    $"p99 {result.Wrk.P99Us / 1000.0:0.00} ms, {result.Wrk.Errors} errors, peak RSS {result.PeakRssMb:N0} MB, app {result.AppCores:0.00} cores"));
+
+                // Alone after the load, so that the app's code is warm (tiered JIT) and the measured run saw the app as the warm-up left it.
                 var single = scenario.PostBodiesFile is null
                     ? new[]
                     {
@@ -334,11 +341,7 @@ internal static class Bench
                         }, report, ct),
                     };
                 Progress($"{scenario.Name} alone: p50 {single[0].Timed.Percentile(50):0.00} ms, {single[0].Timed.PerSecond:N0} req/s at 1 connection, " +
-                    $"app CPU {single[0].CpuMsPerRequest:0.00} ms per request; now {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
-                var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, postmaster, options, ct);
-                Progress(string.Create(Invariant,
-                    $"{scenario.Name}: {result.Wrk.AchievedPerSecond:N0} of {scenario.Rate} req/s, p50 {result.Wrk.P50Us / 1000.0:0.00} ms, " +
-                    $"p99 {result.Wrk.P99Us / 1000.0:0.00} ms, {result.Wrk.Errors} errors, peak RSS {result.PeakRssMb:N0} MB, app {result.AppCores:0.00} cores"));
+                    $"app CPU {single[0].CpuMsPerRequest:0.00} ms per request");
                 report.LoadRows.Add(LoadRowOf(result));
                 report.LoadNotes.Add(LoadNoteOf(result, single));
             }
@@ -396,6 +399,18 @@ internal static class Bench
             string.Create(Invariant, $"p99 < {s.P99TargetMs:0} ms at {s.TargetRate} req/s; 0 errors; RSS < 300 MB"), met);
     }
 
+    /// <summary>The busy share left for everything but the app, PostgreSQL and wrk (the neighbours), when all three were measured.</summary>
+    private static string Others(LoadResult r)
+    {
+        if (r.DbCpu is not { } db || r.WrkCpu is not { } wrk || double.IsNaN(r.MachineBusy) || r.Wrk.DurationUs <= 0)
+        {
+            return "";
+        }
+
+        var ours = (r.AppCpu + db + wrk).TotalSeconds / (r.Wrk.DurationUs / 1e6) / Environment.ProcessorCount;
+        return string.Create(Invariant, $" (the app, PostgreSQL and wrk {ours * 100:0} %, everything else {Math.Max(0, r.MachineBusy - ours) * 100:0} %)");
+    }
+
     private static string CpuPerAnswer(TimeSpan? cpu, long answers) =>
         cpu is { } c && answers > 0 ? Report.Ms(c.TotalMilliseconds / answers) + " ms" : "not measured";
 
@@ -424,7 +439,8 @@ internal static class Bench
         var note = string.Create(Invariant,
             $"**{r.Scenario.Name}:** alone (one connection, sequential): {single}. At {r.Scenario.Rate} req/s: {w.Requests:N0} answers in " +
             $"{w.DurationUs / 1e6:0.0} s, mean {Report.Ms(w.MeanUs / 1000.0)} ms; the app used {Report.Ms(r.AppCpuMsPerRequest)} ms of CPU per answer " +
-            $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores), PostgreSQL {CpuPerAnswer(r.DbCpu, w.Requests)}, wrk {CpuPerAnswer(r.WrkCpu, w.Requests)}; all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy; " +
+            $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores), PostgreSQL {CpuPerAnswer(r.DbCpu, w.Requests)}, wrk {CpuPerAnswer(r.WrkCpu, w.Requests)}; " +
+            $"all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy{Others(r)}; " +
             $"load average {r.LoadAverageBefore} right before; peak RSS {(r.PeakFromHwm ? "from VmHWM, reset before the run" : "from VmRSS sampled every 100 ms")}; " +
             $"pacing {w.Pacing}; non-2xx {(w.CountStatus ? "counted per answer" : "as wrk counts them (status ≥ 400)")}.");
         if (w.Errors > 0)
