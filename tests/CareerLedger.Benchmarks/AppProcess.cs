@@ -30,8 +30,36 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>Resident memory now (VmRSS), in MB.</summary>
     public double RssMb => ReadStatusMb("VmRSS:");
 
-    /// <summary>Peak resident memory so far (VmHWM), in MB.</summary>
+    /// <summary>Peak resident memory so far (VmHWM), in MB: since the start, or since the last successful <see cref="TryResetPeakRss"/>.</summary>
     public double PeakRssMb => ReadStatusMb("VmHWM:");
+
+    /// <summary>CPU time (user + system) the app has used since it started.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>
+    /// Sets the peak (VmHWM) back to the current resident memory by writing 5 to /proc/PID/clear_refs (Linux 4.0 and later),
+    /// so that <see cref="PeakRssMb"/> is the peak of what follows.
+    /// </summary>
+    /// <returns>False when the kernel refused (then VmHWM stays the peak since the start).</returns>
+    public bool TryResetPeakRss()
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Starts the app and waits until it is ready.</summary>
     /// <exception cref="InvalidOperationException">The app exited or was not ready in time (the message has its last output lines).</exception>

@@ -8,7 +8,8 @@ namespace CareerLedger.Benchmarks;
 /// <summary>
 /// The run, in order: raw inserts and store appends (interleaved per concurrency), then the app over HTTP (start, import,
 /// timed requests, statement counts, memory; then round trips on a second app instance behind a
-/// <see cref="RoundTripRelay"/>). Everything lands in one <see cref="Report"/>.
+/// <see cref="RoundTripRelay"/>), then the load at fixed rates with wrk (<see cref="FixedRateLoad"/>) on the first instance.
+/// With <c>--load-only</c>, only the app's start and the load. Everything lands in one <see cref="Report"/>.
 /// </summary>
 internal static class Bench
 {
@@ -26,8 +27,23 @@ internal static class Bench
             throw new FileNotFoundException($"The app is not built at {appDll}; build it in Release first (ops/bench does).", appDll);
         }
 
+        // Found first, so that a missing wrk stops the run before anything is measured.
+        var tools = options.NoLoad ? null : await FixedRateLoad.FindToolsAsync(options.Wrk, ct);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         await using var server = await BenchServer.StartAsync(ct);
+        var report = new Report();
+        if (options.LoadOnly)
+        {
+            await using (var app = await AppProcess.StartAsync(appDll, server.AppConnectionString, ct))
+            {
+                Progress($"app ready in {app.StartToReady.TotalSeconds:0.00} s (first start, creates the schema)");
+                await MeasureLoadAsync(app, server, tools!, today, options, report, ct);
+            }
+
+            AddHeader(report, server, load, clock, $"--load-only; {options.DescribeLoad()}");
+            return report;
+        }
+
         // Checked first so that a miscounting relay fails the run at once; idle until the round-trip batches at the end.
         await using var relay = RoundTripRelay.Start(server.AppConnectionString, out var relayUnavailable);
         if (relay is not null)
@@ -35,22 +51,27 @@ internal static class Bench
             Progress("round-trip relay check: " + await relay.CheckAsync(server.AppConnectionString, ct));
         }
 
-        var report = new Report();
         var payload = LedgerData.RawPayload(today);
         var raw = await MeasureWritesAsync(server, payload, today, options, report, ct);
-        await MeasureAppAsync(server, relay, appDll, raw, today, options, report, ct);
+        await MeasureAppAsync(server, relay, appDll, raw, tools, today, options, report, ct);
         if (relayUnavailable is not null)
         {
             report.Notes.Add($"**DB round trips were not counted:** {relayUnavailable}.");
         }
 
+        var loadOptions = tools is null ? "no load scenarios (--no-load)" : "load: " + options.DescribeLoad();
+        AddHeader(report, server, load, clock, string.Create(Invariant,
+            $"{options.Describe()}; event JSON {Encoding.UTF8.GetByteCount(payload)} bytes; store: {StoreAppendBenchmark.Description}; {loadOptions}"));
+        return report;
+    }
+
+    private static void AddHeader(Report report, BenchServer server, string load, Stopwatch clock, string options)
+    {
         report.Header.Add($"**Machine:** {Environment.ProcessorCount} cores (nproc), {CpuModel()}, {MemoryGb()} GiB RAM; " +
             $"{RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; load average {load} at the start");
         report.Header.Add($"**PostgreSQL:** {server.Version} ({server.Settings})");
         report.Header.Add(string.Create(Invariant, $"**Date:** {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; the run took {clock.Elapsed.TotalSeconds:0} s"));
-        report.Header.Add(string.Create(Invariant,
-            $"**Options:** {options.Describe()}; event JSON {Encoding.UTF8.GetByteCount(payload)} bytes; store: {StoreAppendBenchmark.Description}"));
-        return report;
+        report.Header.Add($"**Options:** {options}");
     }
 
     /// <summary>Rows 1 and 2. Interleaved per concurrency, so that a busy neighbour hurts both alike. Returns the raw rates.</summary>
@@ -91,7 +112,8 @@ internal static class Bench
 
     /// <summary>Rows 3 to 5: the app as a separate process over HTTP.</summary>
     private static async Task MeasureAppAsync(
-        BenchServer server, RoundTripRelay? relay, string appDll, Dictionary<int, PhaseResult> raw, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
+        BenchServer server, RoundTripRelay? relay, string appDll, Dictionary<int, PhaseResult> raw, LoadTools? tools, DateOnly today, BenchOptions options,
+        Report report, CancellationToken ct)
     {
         // The first start creates the schema in the fresh database; the second is the warm start the target is about.
         TimeSpan firstStart;
@@ -120,7 +142,7 @@ internal static class Bench
         using var many = user.Client(Http);
         (string Name, string Path)[] gets =
         [
-            ("GET /api/brag, 10 years (JSON)", string.Create(Invariant, $"api/brag?from={today.AddYears(-10):yyyy-MM-dd}&to={today:yyyy-MM-dd}")),
+            ("GET /api/brag, 10 years (JSON)", LedgerData.BragPath(today)),
             ("GET /api/stories/ranking", "api/stories/ranking"),
             ($"GET /api/offers/compare ({offers.Count} offers)", "api/offers/compare"),
         ];
@@ -251,6 +273,184 @@ internal static class Bench
         {
             report.Notes.Add($"**SQL statements were not counted:** {unavailable}.");
         }
+
+        if (tools is not null)
+        {
+            await MeasureLoadAsync(app, server, tools, today, options, report, ct);
+        }
+    }
+
+    /// <summary>
+    /// The "Load at fixed rates" table: a fresh user with the same 10-year ledger on <paramref name="app"/>, then the brag
+    /// document GET and the new-win POST, each at its fixed rate with wrk and then alone (one connection, sequential, for the
+    /// diagnosis). The GET runs first, on exactly the imported ledger. Alone also runs the brag document of the last seven
+    /// days: the app loads the same documents for it (all of the user's wins and feedback), and answers a few KB.
+    /// </summary>
+    private static async Task MeasureLoadAsync(
+        AppProcess app, BenchServer server, LoadTools tools, DateOnly today, BenchOptions options, Report report, CancellationToken ct)
+    {
+        var postmaster = await server.LocalPostmasterPidAsync(ct);
+        var user = await LedgerUser.SignUpAsync(app.BaseAddress, ct);
+        var importTime = await user.ImportAsync(LedgerData.TenYearLedger(today), ct);
+        using var one = user.Client(1);
+        var brag = LedgerData.BragPath(today);
+        var size = await LedgerUser.GetSizeAsync(one, brag, ct);
+        var week = string.Create(Invariant, $"api/brag?from={today.AddDays(-6):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var weekSize = await LedgerUser.GetSizeAsync(one, week, ct);
+        Progress($"load: a fresh user with the 10-year ledger ({LedgerData.Wins} wins, imported in {importTime.TotalSeconds:0.00} s); brag document {size / 1024.0:N0} KB");
+
+        var bodies = Path.Combine(Path.GetTempPath(), $"careerledger-bench-wins-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(bodies, Enumerable.Range(0, 8).Select(k => LedgerData.NewWinBody(k, today, "@N@")), ct);
+        try
+        {
+            var alone = options with
+            {
+                Duration = TimeSpan.FromSeconds(options.Quick ? 1 : 3), Warmup = TimeSpan.FromSeconds(options.Quick ? 0.25 : 0.5),
+            };
+            LoadScenario[] scenarios =
+            [
+                new(string.Create(Invariant, $"GET /api/brag, 10 years (JSON), {size / 1024.0:N0} KB"), brag, options.GetRate,
+                    BenchOptions.GetTargetRate, P99TargetMs: 20, PostBodiesFile: null),
+                new("POST /api/accomplishments (new win, distinct Idempotency-Key)", "api/accomplishments", options.PostRate,
+                    BenchOptions.PostTargetRate, P99TargetMs: 50, PostBodiesFile: bodies),
+            ];
+            var batch = options.Quick ? 5 : 20;
+            long win = 0;
+            foreach (var scenario in scenarios)
+            {
+                Progress($"{scenario.Name}: {scenario.Rate} req/s with wrk ({options.LoadWarmupSeconds} s warm-up, {options.LoadSeconds} s measured)");
+                var result = await FixedRateLoad.RunAsync(tools, app, user.Token, scenario, postmaster, options, ct);
+                Progress(string.Create(Invariant,
+                    $"{scenario.Name}: {result.Wrk.AchievedPerSecond:N0} of {scenario.Rate} req/s, p50 {result.Wrk.P50Us / 1000.0:0.00} ms, " +
+                    $"p99 {result.Wrk.P99Us / 1000.0:0.00} ms, {result.Wrk.Errors} errors, peak RSS {result.PeakRssMb:N0} MB, app {result.AppCores:0.00} cores"));
+
+                // Alone after the load, so that the app's code is warm (tiered JIT) and the measured run saw the app as the warm-up left it.
+                var single = scenario.PostBodiesFile is null
+                    ? new[]
+                    {
+                        await AloneAsync(scenario.Name, "the same request", app, alone, batch, token => LedgerUser.GetAsync(one, brag, token), report, ct),
+                        await AloneAsync(scenario.Name, string.Create(Invariant, $"the last 7 days (the same documents loaded, a {weekSize / 1024.0:N0} KB answer)"), app, alone,
+                            batch, token => LedgerUser.GetAsync(one, week, token), report, ct),
+                    }
+                    : new[]
+                    {
+                        await AloneAsync(scenario.Name, "the same request", app, alone, batch, token =>
+                        {
+                            var n = Interlocked.Increment(ref win);
+                            return LedgerUser.PostWinAsync(one, n, today, string.Create(Invariant, $"alone-{n}"), token);
+                        }, report, ct),
+                    };
+                Progress($"{scenario.Name} alone: p50 {single[0].Timed.Percentile(50):0.00} ms, {single[0].Timed.PerSecond:N0} req/s at 1 connection, " +
+                    $"app CPU {single[0].CpuMsPerRequest:0.00} ms per request");
+                report.LoadRows.Add(LoadRowOf(result));
+                report.LoadNotes.Add(LoadNoteOf(result, single));
+            }
+        }
+        finally
+        {
+            File.Delete(bodies);
+        }
+
+        report.LoadHeader.Add(string.Create(Invariant,
+            $"**Load:** {tools.Version} (a second process, on loopback), {options.LoadThreads} threads, {options.LoadConnections} connections, " +
+            $"{options.LoadSeconds} s per scenario after {options.LoadWarmupSeconds} s at the same rate; paced by ops/{FixedRateLoad.ScriptName}; " +
+            $"latency per request after pacing (coordinated omission not corrected); wrk --timeout {FixedRateLoad.RequestTimeout.TotalSeconds:0} s"));
+        report.LoadHeader.Add(string.Create(Invariant,
+            $"**Ledger:** a fresh user, {LedgerData.Wins} wins + {LedgerData.FeedbackItems} feedback over ten years (one import); the GET runs before the POST; " +
+            $"targets: GET p99 < 20 ms at {BenchOptions.GetTargetRate} req/s, POST p99 < 50 ms at {BenchOptions.PostTargetRate} req/s, " +
+            $"achieved ≥ 95 % of the rate, zero errors, peak RSS < 300 MB"));
+    }
+
+    private static LoadRow LoadRowOf(LoadResult r)
+    {
+        var s = r.Scenario;
+        var w = r.Wrk;
+        var p99 = w.P99Us / 1000.0;
+        var misses = new List<string>();
+        if (w.AchievedPerSecond < 0.95 * s.Rate)
+        {
+            misses.Add(string.Create(Invariant, $"rate ({w.AchievedPerSecond:N0} < {0.95 * s.Rate:N0})"));
+        }
+
+        if (p99 >= s.P99TargetMs)
+        {
+            misses.Add(string.Create(Invariant, $"p99 ({Report.Ms(p99)} ms)"));
+        }
+
+        if (w.Errors > 0)
+        {
+            misses.Add("errors");
+        }
+
+        if (r.PeakRssMb >= 300)
+        {
+            misses.Add("RSS");
+        }
+
+        var met = s.Rate != s.TargetRate
+            ? string.Create(Invariant, $"not judged (run at {s.Rate} req/s, the target is at {s.TargetRate})")
+            : misses.Count == 0 ? "**met**" : "missed: " + string.Join(", ", misses);
+        var errors = w.Errors == 0
+            ? "0"
+            : string.Create(Invariant, $"{w.Errors:N0} ({w.Non2xx:N0} non-2xx, {w.SocketErrors:N0} socket)");
+        return new LoadRow(s.Name, Report.Rate(s.Rate, "req/s"), Report.Rate(w.AchievedPerSecond, "req/s"), Report.Ms(w.P50Us / 1000.0), Report.Ms(p99),
+            Report.Ms(w.P999Us / 1000.0), Report.Ms(w.MaxUs / 1000.0), errors, Report.Mb(r.PeakRssMb),
+            string.Create(Invariant, $"{Report.Ms(r.AppCpuMsPerRequest)} ms ({r.AppCores:0.00} cores)"),
+            string.Create(Invariant, $"p99 < {s.P99TargetMs:0} ms at {s.TargetRate} req/s; 0 errors; RSS < 300 MB"), met);
+    }
+
+    /// <summary>The busy share left for everything but the app, PostgreSQL and wrk (the neighbours), when all three were measured.</summary>
+    private static string Others(LoadResult r)
+    {
+        if (r.DbCpu is not { } db || r.WrkCpu is not { } wrk || double.IsNaN(r.MachineBusy) || r.Wrk.DurationUs <= 0)
+        {
+            return "";
+        }
+
+        var ours = (r.AppCpu + db + wrk).TotalSeconds / (r.Wrk.DurationUs / 1e6) / Environment.ProcessorCount;
+        return string.Create(Invariant, $" (the app, PostgreSQL and wrk {ours * 100:0} %, everything else {Math.Max(0, r.MachineBusy - ours) * 100:0} %)");
+    }
+
+    private static string CpuPerAnswer(TimeSpan? cpu, long answers) =>
+        cpu is { } c && answers > 0 ? Report.Ms(c.TotalMilliseconds / answers) + " ms" : "not measured";
+
+    /// <summary>A request alone: timed at one connection, then a sequential batch for the app's CPU time per request.</summary>
+    private sealed record Alone(string What, PhaseResult Timed, int Batch, double CpuMsPerRequest);
+
+    private static async Task<Alone> AloneAsync(
+        string scenario, string what, AppProcess app, BenchOptions alone, int batch, Func<CancellationToken, Task> request, Report report, CancellationToken ct)
+    {
+        var timed = Check(report, $"{scenario}, alone, {what}", await LoadRunner.RunAsync(1, alone, (_, token) => request(token), ct));
+        var before = app.CpuTime;
+        for (var i = 0; i < batch; i++)
+        {
+            await request(ct);
+        }
+
+        return new Alone(what, timed, batch, (app.CpuTime - before).TotalMilliseconds / batch);
+    }
+
+    private static string LoadNoteOf(LoadResult r, IReadOnlyList<Alone> alone)
+    {
+        var w = r.Wrk;
+        var single = string.Join("; ", alone.Select(a => string.Create(Invariant,
+            $"{a.What}: p50 {Report.Ms(a.Timed.Percentile(50))} ms, p99 {Report.Ms(a.Timed.Percentile(99))} ms ({Report.Rate(a.Timed.PerSecond, "req/s")}, " +
+            $"{a.Timed.Operations} {(a.Timed.Operations == 1 ? "request" : "requests")}), app CPU {Report.Ms(a.CpuMsPerRequest)} ms per request ({a.Batch} more in a row)")));
+        var note = string.Create(Invariant,
+            $"**{r.Scenario.Name}:** alone (one connection, sequential): {single}. At {r.Scenario.Rate} req/s: {w.Requests:N0} answers in " +
+            $"{w.DurationUs / 1e6:0.0} s, mean {Report.Ms(w.MeanUs / 1000.0)} ms; the app used {Report.Ms(r.AppCpuMsPerRequest)} ms of CPU per answer " +
+            $"({r.AppCores:0.00} of {Environment.ProcessorCount} cores), PostgreSQL {CpuPerAnswer(r.DbCpu, w.Requests)}, wrk {CpuPerAnswer(r.WrkCpu, w.Requests)}; " +
+            $"all processes kept {r.MachineBusy * 100:0} % of the machine's CPU busy{Others(r)}; " +
+            $"load average {r.LoadAverageBefore} right before; peak RSS {(r.PeakFromHwm ? "from VmHWM, reset before the run" : "from VmRSS sampled every 100 ms")}; " +
+            $"pacing {w.Pacing}; non-2xx {(w.CountStatus ? "counted per answer" : "as wrk counts them (status ≥ 400)")}.");
+        if (w.Errors > 0)
+        {
+            note += string.Create(Invariant,
+                $" Errors: {w.Non2xx} non-2xx (first: {w.FirstBadStatus} {w.FirstBadBody}), {w.ConnectErrors} connect, {w.ReadErrors} read, " +
+                $"{w.WriteErrors} write, {w.Timeouts} timeouts.");
+        }
+
+        return note;
     }
 
     private static PhaseResult Check(Report report, string what, PhaseResult result)

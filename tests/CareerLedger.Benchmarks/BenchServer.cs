@@ -121,6 +121,19 @@ internal sealed class BenchServer : IAsyncDisposable
             : (null, "the server's log file is not readable from here");
     }
 
+    /// <summary>
+    /// The postmaster's process id when the server runs on this machine (the parent of a backend of ours, both named postgres
+    /// in /proc), so that <see cref="ProcCpu.TreeOf"/> can add up the server's CPU time; null for a server elsewhere.
+    /// </summary>
+    public async Task<int?> LocalPostmasterPidAsync(CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(_admin);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("select pg_backend_pid()", conn);
+        var backend = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return ProcCpu.Describe(backend) is ("postgres", var parent) && ProcCpu.Describe(parent) is ("postgres", _) ? parent : null;
+    }
+
     /// <summary>Drops the databases on an external server; stops and deletes a throwaway cluster.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -65,11 +65,15 @@ internal static class LedgerData
         JsonSerializer.Serialize(new AccomplishmentLogged(Guid.CreateVersion7(), SampleWin(today)), CareerLedger.Web.Infrastructure.LedgerStore.CreateJson());
 
     /// <summary>The body of <c>POST /api/accomplishments</c> number <paramref name="n"/>: a new win (distinct title) dated today.</summary>
-    public static string NewWinBody(long n, DateOnly today)
+    /// <param name="n">The win's number: picks the theme and, unless <paramref name="label"/> is given, makes the title and link distinct.</param>
+    /// <param name="today">The win's date.</param>
+    /// <param name="label">Written into the title and the link instead of <paramref name="n"/> (the load test's placeholder).</param>
+    public static string NewWinBody(long n, DateOnly today, string? label = null)
     {
         var t = Themes[n % Themes.Length];
+        label ??= n.ToString(CultureInfo.InvariantCulture);
         var draft = new AccomplishmentDraft(
-            Title: string.Create(CultureInfo.InvariantCulture, $"{t.Verb} {t.Thing} (bench win {n})"),
+            Title: $"{t.Verb} {t.Thing} (bench win {label})",
             OccurredOn: today,
             Description: "Profiled the path end to end, found the slowest dependency and put it behind a cache with a short expiry.",
             Project: Projects[n % Projects.Length],
@@ -78,9 +82,13 @@ internal static class LedgerData
             Impact: [new ImpactMetricDraft(t.Metric, t.Before, Improved(t.Before, t.Unit, t.LowerIsBetter, 0.5m), t.Unit, t.LowerIsBetter)],
             Competencies: ["performance_cost", "ownership"],
             Learnings: "Added a budget check to CI so the regression cannot come back unnoticed.",
-            Links: [string.Create(CultureInfo.InvariantCulture, $"https://git.example.com/bench/pull/{n}")]);
+            Links: [$"https://git.example.com/bench/pull/{label}"]);
         return JsonSerializer.Serialize(draft, RequestJson);
     }
+
+    /// <summary>The brag document request of the benchmark: the full ten years up to <paramref name="today"/>, as JSON.</summary>
+    public static string BragPath(DateOnly today) =>
+        string.Create(CultureInfo.InvariantCulture, $"api/brag?from={today.AddYears(-10):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
 
     /// <summary>Ten years up to <paramref name="today"/>: a win every week and feedback about every 24 days.</summary>
     public static ImportRequest TenYearLedger(DateOnly today)

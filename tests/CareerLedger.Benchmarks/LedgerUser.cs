@@ -40,6 +40,9 @@ internal sealed class LedgerUser
         return new LedgerUser(baseAddress, json.RootElement.GetProperty("token").GetString()!);
     }
 
+    /// <summary>The user's personal access token (sent as <c>Authorization: Bearer</c>).</summary>
+    public string Token => _token;
+
     /// <summary>The same user (the same token) on another instance of the app at <paramref name="baseAddress"/>, on the same database.</summary>
     public LedgerUser At(Uri baseAddress) => new(baseAddress, _token);
 
@@ -97,9 +100,18 @@ internal sealed class LedgerUser
     }
 
     /// <summary>Logs win number <paramref name="n"/> (<c>POST /api/accomplishments</c>, no Idempotency-Key); must answer 201.</summary>
-    public static async Task PostWinAsync(HttpClient client, long n, DateOnly today, CancellationToken ct)
+    public static Task PostWinAsync(HttpClient client, long n, DateOnly today, CancellationToken ct) => PostWinAsync(client, n, today, null, ct);
+
+    /// <summary>Logs win number <paramref name="n"/> (<c>POST /api/accomplishments</c>) with <paramref name="idempotencyKey"/> when not null; must answer 201.</summary>
+    public static async Task PostWinAsync(HttpClient client, long n, DateOnly today, string? idempotencyKey, CancellationToken ct)
     {
-        using var response = await client.PostAsync(new Uri("api/accomplishments", UriKind.Relative), Json(LedgerData.NewWinBody(n, today)), ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/accomplishments") { Content = Json(LedgerData.NewWinBody(n, today)) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request, ct);
         await EnsureAsync(response, HttpStatusCode.Created, "POST /api/accomplishments", ct);
     }
 
