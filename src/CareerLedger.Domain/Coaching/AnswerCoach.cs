@@ -11,6 +11,13 @@ namespace CareerLedger.Domain.Coaching;
 /// </summary>
 public static class AnswerCoach
 {
+    /// <summary>
+    /// Version of the scoring rubric (rules, cue lists, thresholds and weights) that <see cref="Score"/> applies. Stored with
+    /// every score kept in an event; a score stored without one was produced by version 1. Raised whenever a change can move
+    /// a score; the history of versions is in docs/coaching.md, "Rubric versions".
+    /// </summary>
+    public const int RubricVersion = 2;
+
     /// <summary>Spoken words per minute used to estimate speaking time when no duration is given: the middle of the usual 130-160.</summary>
     public const int WordsPerMinute = 145;
 

@@ -12,6 +12,13 @@ namespace CareerLedger.Domain.Stories;
 /// </summary>
 public static class StoryRanker
 {
+    /// <summary>
+    /// Version of the ranking formula (factors, weights and thresholds). Rankings are computed when read, so a ranking always
+    /// uses the current version; it is reported with every ranking. Version 1 was the formula before impact was weighted by
+    /// size and reach; the history is in docs/scoring.md.
+    /// </summary>
+    public const int FormulaVersion = 2;
+
     /// <summary>Factor weights in points; they sum to 100.</summary>
     public const decimal ScopeWeight = 25, InvolvementWeight = 20, ImpactWeight = 25, LearningsWeight = 10, BreadthWeight = 10, RecencyWeight = 10;
 
