@@ -120,16 +120,16 @@ public sealed class StoryRankerScoreTests
             new ImpactMetric("p99 latency", 100, 90, "ms", true),
             new ImpactMetric("monthly cost", 1000, 950, "$", true),
             new ImpactMetric("hours saved", null, 10, "h", false),
-        ]).ShouldBe(0.8m);
+        ], Scope.Team).ShouldBe(0.8m);
 
         // four full-marks metrics: 1.0 + 0.3 → capped at 1
-        StoryRanker.ImpactFactor([Latency(), Latency(), Latency(), Latency()]).ShouldBe(1m);
+        StoryRanker.ImpactFactor([Latency(), Latency(), Latency(), Latency()], Scope.Team).ShouldBe(1m);
         // improvement beyond 50 % is capped: 420 → 105 = 75 % → 0.4 + 0.6×1 = 1.0
-        StoryRanker.ImpactFactor([Latency(420, 105)]).ShouldBe(1m);
+        StoryRanker.ImpactFactor([Latency(420, 105)], Scope.Team).ShouldBe(1m);
         // from a zero baseline: a move the wrong way counts as a measured regression (0.4), the right way as full (1.0)
-        StoryRanker.ImpactFactor([new ImpactMetric("queue lag", 0, 250, "ms", true)]).ShouldBe(0.4m);
-        StoryRanker.ImpactFactor([new ImpactMetric("merchants onboarded", 0, 12, "count", false)]).ShouldBe(1.0m);
-        StoryRanker.ImpactFactor([]).ShouldBe(0m);
+        StoryRanker.ImpactFactor([new ImpactMetric("queue lag", 0, 250, "ms", true)], Scope.Team).ShouldBe(0.4m);
+        StoryRanker.ImpactFactor([new ImpactMetric("merchants onboarded", 0, 12, "count", false)], Scope.Team).ShouldBe(1.0m);
+        StoryRanker.ImpactFactor([], Scope.Team).ShouldBe(0m);
     }
 
     [Theory]
