@@ -65,10 +65,11 @@ public static class StoryRanker
     /// <summary>
     /// The improvement of one metric as a fold in the good direction (2 = halved a lower-is-better figure or doubled a
     /// higher-is-better one; 1 = no change; below 1 = a regression; at most <see cref="MaxFold"/>), or null without a baseline.
-    /// Rules (docs/scoring.md, "Size"): lower is better: before ÷ after; higher is better: after ÷ before; a higher-is-better
+    /// Rules (docs/scoring.md, "Size"): lower is better: before ÷ after; higher is better: after ÷ before. A higher-is-better
     /// plain "%" below 100 is measured on what is missing to 100 % (91.2 % → 93 % shrinks the gap 8.8 → 7.0, a fold of
-    /// 1.257); a zero in the good direction's denominator is replaced by half a unit, min(0.5, the other figure ÷ 2) (the
-    /// Haldane–Anscombe correction), so removing 1 event is a fold of 2 and removing 230 is 460; negative figures fall back to
+    /// 1.257). The divisor is at least a resolution: for counts (unit "count", none, or a rate such as "pages/week") half an
+    /// event, min(0.5, the other figure ÷ 2), the Haldane–Anscombe correction, so removing 1 event is a fold of 2 and removing
+    /// 230 one of 460; for other units the other figure ÷ 1,000 (reaching zero earns the cap). Negative figures fall back to
     /// 1 + improvement % ÷ 100.
     /// </summary>
     public static double? Fold(ImpactMetric metric)
@@ -90,19 +91,18 @@ public static class StoryRanker
             return metric.ImprovementPercent is { } p ? Math.Clamp(1 + ((double)p / 100), 0, MaxFold) : null;
         }
 
-        var (worse, better) = lowerIsBetter ? (before, after) : (after, before);
-        if (better == 0 && worse == 0)
+        var (numerator, divisor) = lowerIsBetter ? (before, after) : (after, before);
+        if (numerator == 0)
         {
-            return 1;
+            return divisor == 0 ? 1 : 0;
         }
 
-        if (better == 0)
-        {
-            better = Math.Min(0.5, worse / 2);
-        }
-
-        return Math.Min(MaxFold, worse / better);
+        var resolution = IsCount(metric.Unit) ? Math.Min(0.5, numerator / 2) : numerator / MaxFold;
+        return Math.Min(MaxFold, numerator / Math.Max(divisor, resolution));
     }
+
+    /// <summary>Whether a unit counts events: "count", no unit, or a rate such as "pages/week" (it contains "/").</summary>
+    public static bool IsCount(string? unit) => string.IsNullOrWhiteSpace(unit) || unit == "count" || unit.Contains('/', StringComparison.Ordinal);
 
     /// <summary>
     /// Size of one metric's change, 0-1 and never reaching 1: with x = log2(fold) doublings (0 for no change or a regression),
