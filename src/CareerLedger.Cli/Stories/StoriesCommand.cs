@@ -56,6 +56,27 @@ internal static class StoriesCommand
         return format;
     }
 
+    /// <summary>Splits <paramref name="text"/> at spaces into lines of at most <paramref name="width"/> characters (a longer word stays whole).</summary>
+    internal static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length == 0 ? "" : " ").Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
     internal static void Render(CliContext ctx, StoryRankingDto ranking)
     {
         var asOf = ranking.AsOf is { } at ? $", as recorded at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "";
@@ -99,7 +120,12 @@ internal static class StoriesCommand
             ctx.Out.WriteLine("Growth areas from your feedback that no top story shows:");
             foreach (var gap in gaps)
             {
-                ctx.Out.WriteLine($"  - {gap.Sentence}");
+                var first = true;
+                foreach (var line in Wrap(gap.Sentence, 116))
+                {
+                    ctx.Out.WriteLine((first ? "  - " : "    ") + line);
+                    first = false;
+                }
             }
         }
 
