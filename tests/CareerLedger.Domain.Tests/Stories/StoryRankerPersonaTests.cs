@@ -55,7 +55,33 @@ public sealed class StoryRankerPersonaTests
         Math.Round(StoryRanker.MetricImpact(launch.Impact[2], Scope.Company), 4).ShouldBe(0.8039);
         Find(ranking, PersonaYear.Launch).Breakdown.ShouldBe(new ScoreBreakdown(25m, 15m, 22.6m, 0m, 5m, 8.2m));
         Find(ranking, PersonaYear.Launch).Score.ShouldBe(75.8m);
+
+        Find(ranking, PersonaYear.Launch).Rank.ShouldBe(5);
+        Find(ranking, PersonaYear.LockWaitFix).Rank.ShouldBe(15);
     }
+
+    [Fact]
+    public void under_formula_version_1_the_launch_ranked_16th_behind_the_lock_wait_fix_10th()
+    {
+        // Version 1 differed only in the impact term (docs/scoring.md, "Formula versions"): replay it on today's breakdowns.
+        var v1 = Year
+            .Select(a => (a.Details, Score: StoryRanker.Total(StoryRanker.Score(a.Details, Today) with { Impact = Math.Round(25 * V1Impact(a.Details.Impact), 1, MidpointRounding.AwayFromZero) })))
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Details.OccurredOn).ThenBy(x => x.Details.Title, StringComparer.Ordinal)
+            .Select((x, i) => (x.Details.Title, x.Score, Rank: i + 1))
+            .ToList();
+
+        v1.Single(x => x.Title == PersonaYear.Launch).ShouldBe((PersonaYear.Launch, 78.2m, 16));
+        v1.Single(x => x.Title == PersonaYear.LockWaitFix).ShouldBe((PersonaYear.LockWaitFix, 83.3m, 10));
+    }
+
+    // The version 1 impact factor: 0.6 without a baseline; 0.4 + 0.6 × clamp(improvement / 50, 0, 1); from a zero baseline 1.0
+    // the good way, else 0.4; best + 0.1 per further metric, capped at 1.
+    private static decimal V1Impact(IReadOnlyList<ImpactMetric> metrics) => metrics.Count == 0 ? 0 : Math.Min(1m, metrics.Max(m => (m.ImprovementPercent, m.Before) switch
+    {
+        ({ } p, _) => 0.4m + (0.6m * Math.Clamp(p / 50m, 0m, 1m)),
+        (null, 0m) => m.After == 0 || (m.After < 0) != m.LowerIsBetter ? 0.4m : 1.0m,
+        _ => 0.6m,
+    }) + (0.1m * (metrics.Count - 1)));
 
     [Fact]
     public void the_launch_reason_names_its_most_telling_metric_the_revenue()
