@@ -105,8 +105,21 @@ public sealed partial class StoriesEndToEndTests(LedgerAppFactory app) : IClassF
         {
             var ranking = await cli.RunAsync(args);
             ranking.ExitCode.ShouldBe(0, ranking.ToString());
-            ranking.Stdout.ShouldStartWith("Top 8 of 50 accomplishments (recency measured from 2026-11-21)");
+            ranking.Stdout.ShouldStartWith("Top 8 of 50 accomplishments (recency measured from 2026-11-21), ranking formula v2" + Environment.NewLine);
             ranking.Stdout.ShouldContain("Prep checklist:");
+            // The sample's constructive feedback names mentorship, which no top-8 story shows (docs/scoring.md, "Growth gaps").
+            // Wrapped at 120 characters, continuation lines indented under the dash.
+            ranking.Stdout.ShouldContain("Growth areas from your feedback that no top story shows:" + Environment.NewLine
+                + "  - Feedback from a peer on 2026-10-06 (peer review) and feedback from your manager on 2026-01-20 (1:1) name mentorship"
+                + Environment.NewLine + "    as a growth area; none of your top 8 shows it. Candidates to grow into such a story:");
+            ranking.Stdout.IndexOf("Growth areas", StringComparison.Ordinal).ShouldBeGreaterThan(ranking.Stdout.IndexOf("Prep checklist:", StringComparison.Ordinal));
+        }
+
+        var top1 = await cli.RunAsync("stories", "--top", "1", "--json");
+        using (var json = JsonDocument.Parse(top1.Stdout))
+        {
+            json.RootElement.GetProperty("formulaVersion").GetInt32().ShouldBe(2);
+            json.RootElement.GetProperty("growthGaps").GetArrayLength().ShouldBeGreaterThan(0);
         }
     }
 
@@ -147,7 +160,7 @@ public sealed partial class StoriesEndToEndTests(LedgerAppFactory app) : IClassF
         show.Stdout.ShouldStartWith($"Story {id} (STAR, revision 2, version 2)");
         show.Stdout.ShouldContain(Environment.NewLine + "Action: I broke spend down per service");
         ScoreLine().IsMatch(show.Stdout).ShouldBeTrue(show.ToString());
-        show.Stdout.ShouldContain("Accomplishments: Drove ");
+        show.Stdout.ShouldContain("Accomplishments: Raised the card authorization rate");
         show.Stdout.ShouldContain("Told: not yet");
         show.Stdout.ShouldContain("Lineage:");
         show.Stdout.ShouldContain("| Rev | Recorded   | Format | Score | Practice scores | Note");

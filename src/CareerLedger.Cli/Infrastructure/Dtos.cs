@@ -20,6 +20,10 @@ internal sealed record RankedStoryDto(int Rank, Guid AccomplishmentId, string Ti
 
 internal sealed record ChecklistRowDto(string Label, string Competency, IReadOnlyList<int> TopStoryRanks);
 
+internal sealed record GrowthCandidateDto(Guid AccomplishmentId, string Title, string OccurredOn, decimal Score);
+
+internal sealed record GrowthGapDto(string Competency, IReadOnlyList<string> Sources, IReadOnlyList<GrowthCandidateDto> Candidates, string Sentence);
+
 internal sealed record StoryRankingDto(
-    string Today, DateTimeOffset? AsOf, int Considered, IReadOnlyList<RankedStoryDto> Top, IReadOnlyList<ChecklistRowDto> Checklist,
-    IReadOnlyList<string> Uncovered, IReadOnlyList<string> UncoveredInTop);
+    int FormulaVersion, string Today, DateTimeOffset? AsOf, int Considered, IReadOnlyList<RankedStoryDto> Top, IReadOnlyList<ChecklistRowDto> Checklist,
+    IReadOnlyList<string> Uncovered, IReadOnlyList<string> UncoveredInTop, IReadOnlyList<GrowthGapDto>? GrowthGaps);

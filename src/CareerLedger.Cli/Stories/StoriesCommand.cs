@@ -9,6 +9,7 @@ namespace CareerLedger.Cli.Stories;
 /// <c>ledger stories</c>: the story ranking (its own action, so <c>ledger stories --top 8</c> keeps working), plus the story bank
 /// subcommands (<c>/api/stories</c>), each in its own file: <c>draft</c> (<see cref="StoriesDraftCommand"/>), <c>list</c>,
 /// <c>show</c>, <c>revise</c>, <c>used</c>, <c>link</c>, <c>retire</c> and <c>intro</c> (<c>Stories&lt;Name&gt;Command</c>).
+/// The ranking output names the formula version and lists the growth gaps (docs/cli.md, docs/scoring.md).
 /// </summary>
 internal static class StoriesCommand
 {
@@ -55,10 +56,31 @@ internal static class StoriesCommand
         return format;
     }
 
+    /// <summary>Splits <paramref name="text"/> at spaces into lines of at most <paramref name="width"/> characters (a longer word stays whole).</summary>
+    internal static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length == 0 ? "" : " ").Append(word);
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
     internal static void Render(CliContext ctx, StoryRankingDto ranking)
     {
         var asOf = ranking.AsOf is { } at ? $", as recorded at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "";
-        ctx.Out.WriteLine($"Top {ranking.Top.Count} of {ranking.Considered} accomplishments (recency measured from {ranking.Today}{asOf})");
+        ctx.Out.WriteLine($"Top {ranking.Top.Count} of {ranking.Considered} accomplishments (recency measured from {ranking.Today}{asOf}), ranking formula v{ranking.FormulaVersion.ToString(CultureInfo.InvariantCulture)}");
         if (ranking.Top.Count == 0)
         {
             ctx.Out.WriteLine("Nothing to rank yet. Log a win with `ledger win \"…\"`.");
@@ -90,6 +112,21 @@ internal static class StoriesCommand
         {
             var covered = row.TopStoryRanks.Count == 0 ? "missing" : "covered by " + string.Join(", ", row.TopStoryRanks.Select(r => "#" + r.ToString(CultureInfo.InvariantCulture)));
             ctx.Out.WriteLine($"  {row.Label.PadRight(width)}  → {covered}");
+        }
+
+        if (ranking.GrowthGaps is { Count: > 0 } gaps)
+        {
+            ctx.Out.WriteLine();
+            ctx.Out.WriteLine("Growth areas from your feedback that no top story shows:");
+            foreach (var gap in gaps)
+            {
+                var first = true;
+                foreach (var line in Wrap(gap.Sentence, 116))
+                {
+                    ctx.Out.WriteLine((first ? "  - " : "    ") + line);
+                    first = false;
+                }
+            }
         }
 
         ctx.Out.WriteLine();

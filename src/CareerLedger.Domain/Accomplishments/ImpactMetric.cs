@@ -35,10 +35,17 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
     /// <summary>
     /// The metric as a sentence fragment: "p99 latency 420 ms → 210 ms (−50 %)"; percentage units show the change in
     /// percentage points ("error rate 2.1 % → 0.4 % (−1.7 pp)"); a zero baseline shows the absolute change; a single
-    /// figure reads "hours saved: 120 h".
+    /// figure reads "hours saved: 120 h". Relative units (see <see cref="IsRelativeUnit"/>) name their reference once and
+    /// read as a level: "messaging cost at 20 % of the Kafka estimate (−80 %)", "query time at 0.4× the baseline (−60 %)".
+    /// The forms are listed in docs/scoring.md, "How impact metrics are shown".
     /// </summary>
     public string Describe()
     {
+        if (RelativeReference() is { } reference)
+        {
+            return DescribeRelative(reference);
+        }
+
         if (Before is not { } before)
         {
             return $"{Name}: {Format(After)}";
@@ -54,10 +61,9 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
         {
             delta = $"{Text.Signed(difference)} pp";
         }
-        else if (ChangePercent is { } pct)
+        else if (RelativeDelta() is { } relative)
         {
-            var rounded = Math.Abs(pct) >= 10 ? Math.Round(pct, 0, MidpointRounding.AwayFromZero) : Math.Round(pct, 1, MidpointRounding.AwayFromZero);
-            delta = $"{Text.Signed(rounded)} %";
+            delta = relative;
         }
         else
         {
@@ -67,6 +73,72 @@ public sealed record ImpactMetric(string Name, decimal? Before, decimal After, s
         }
 
         return $"{Name} {Format(before)} → {Format(After)} ({delta})";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="unit"/> is relative to a reference rather than an absolute unit: "% of X" (a percentage of a
+    /// reference figure, e.g. "% of Kafka estimate", "% of baseline"), "x of X" or "× of X" (a multiple of it, e.g.
+    /// "x of baseline"), or a bare "x" / "×" (a multiple of the baseline). Plain "%" is a share or a rate, not relative.
+    /// </summary>
+    public static bool IsRelativeUnit(string? unit) => ReferenceOf(unit) is not null;
+
+    private static readonly string[] Determiners = ["the ", "a ", "an ", "our ", "your ", "my ", "its ", "their ", "this ", "that ", "last ", "each "];
+
+    // (symbol, reference with its article) for a relative unit, else null. A bare multiple refers to the baseline.
+    private static (string Symbol, string Reference)? ReferenceOf(string? unit)
+    {
+        var u = unit?.Trim();
+        if (string.IsNullOrEmpty(u))
+        {
+            return null;
+        }
+
+        if (u is "x" or "×" or "X")
+        {
+            return ("×", "the baseline");
+        }
+
+        foreach (var (prefix, symbol) in new[] { ("% of ", "%"), ("x of ", "×"), ("× of ", "×"), ("X of ", "×") })
+        {
+            if (u.StartsWith(prefix, StringComparison.Ordinal) && u[prefix.Length..].Trim() is { Length: > 0 } reference)
+            {
+                var withArticle = Determiners.Any(d => reference.StartsWith(d, StringComparison.OrdinalIgnoreCase)) ? reference : "the " + reference;
+                return (symbol, withArticle);
+            }
+        }
+
+        return null;
+    }
+
+    private (string Symbol, string Reference)? RelativeReference() => ReferenceOf(Unit);
+
+    // "at 20 % of the Kafka estimate (−80 %)" from the reference level (100 % or 1×); "80 % → 20 % of the Kafka estimate (−75 %)" otherwise.
+    private string DescribeRelative((string Symbol, string Reference) r)
+    {
+        string Level(decimal v) => r.Symbol == "%" ? $"{Text.Number(v)} %" : $"{Text.Number(v)}×";
+        var tail = r.Symbol == "%" ? $"of {r.Reference}" : r.Reference;
+        if (Before is not { } before)
+        {
+            return $"{Name}: {Level(After)} {tail}";
+        }
+
+        var delta = RelativeDelta() is { } d ? $" ({d})" : "";
+        var reference = r.Symbol == "%" ? 100m : 1m;
+        return before == reference
+            ? $"{Name} at {Level(After)} {tail}{delta}"
+            : $"{Name} {Level(before)} → {Level(After)} {tail}{delta}";
+    }
+
+    // The relative change as "−80 %" (whole percent from 10 % on, else one decimal), or null without a usable baseline.
+    private string? RelativeDelta()
+    {
+        if (ChangePercent is not { } pct)
+        {
+            return null;
+        }
+
+        var rounded = Math.Abs(pct) >= 10 ? Math.Round(pct, 0, MidpointRounding.AwayFromZero) : Math.Round(pct, 1, MidpointRounding.AwayFromZero);
+        return $"{Text.Signed(rounded)} %";
     }
 
     private string Format(decimal value) => Unit switch

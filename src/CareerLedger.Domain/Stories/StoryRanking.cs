@@ -4,6 +4,7 @@ using CareerLedger.Domain.Competencies;
 namespace CareerLedger.Domain.Stories;
 
 /// <summary>The ranked story candidates plus the competency coverage of the top ones.</summary>
+/// <param name="FormulaVersion">The ranking formula the scores come from (<see cref="StoryRanker.FormulaVersion"/>; versions in docs/scoring.md).</param>
 /// <param name="Today">The day recency was measured from (user's calendar).</param>
 /// <param name="AsOf">When set, only events recorded by then were considered (UTC).</param>
 /// <param name="Considered">How many accomplishments were scored.</param>
@@ -12,7 +13,12 @@ namespace CareerLedger.Domain.Stories;
 /// <param name="Checklist">The prep checklist (docs/domain.md) against the top stories.</param>
 /// <param name="Uncovered">Competencies no accomplishment evidences at all.</param>
 /// <param name="UncoveredInTop">Checklist items none of the top stories cover.</param>
+/// <param name="GrowthGaps">
+/// Competencies the user's feedback or reviews name as growth areas that none of the top stories shows, in catalogue order;
+/// empty when no growth areas were given or every one is shown (docs/scoring.md, "Growth gaps").
+/// </param>
 public sealed record StoryRanking(
+    int FormulaVersion,
     DateOnly Today,
     DateTimeOffset? AsOf,
     int Considered,
@@ -20,7 +26,27 @@ public sealed record StoryRanking(
     IReadOnlyList<CoverageRow> Coverage,
     IReadOnlyList<ChecklistRow> Checklist,
     IReadOnlyList<Competency> Uncovered,
-    IReadOnlyList<string> UncoveredInTop);
+    IReadOnlyList<string> UncoveredInTop,
+    IReadOnlyList<GrowthGap> GrowthGaps);
+
+/// <summary>A growth area no top story shows.</summary>
+/// <param name="Competency">The competency to grow.</param>
+/// <param name="Sources">Where it was named, most recent first, e.g. "feedback from your manager on 2026-03-02".</param>
+/// <param name="Candidates">
+/// Up to 3 accomplishments outside the top that evidence the competency, best score first: entries that could be grown
+/// into such a story. Empty when none does.
+/// </param>
+/// <param name="Sentence">One line for the user, e.g. "Feedback from your manager on 2026-03-02 names mentorship as a growth
+/// area; none of your top 8 shows it. Candidates to grow into such a story: “Paired with a junior engineer…” (2025-11-05)."</param>
+public sealed record GrowthGap(Competency Competency, IReadOnlyList<string> Sources, IReadOnlyList<GrowthCandidate> Candidates, string Sentence);
+
+/// <summary>An accomplishment outside the top that evidences a growth gap's competency.</summary>
+/// <param name="AccomplishmentId">The accomplishment.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="OccurredOn">Its date (user's calendar).</param>
+/// <param name="Score">Its story score, 0-100.</param>
+/// <param name="Competencies">Competencies it evidences.</param>
+public sealed record GrowthCandidate(Guid AccomplishmentId, string Title, DateOnly OccurredOn, decimal Score, IReadOnlyList<Competency> Competencies);
 
 /// <summary>One scored accomplishment.</summary>
 /// <param name="Rank">1-based rank.</param>

@@ -1,6 +1,7 @@
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Stories;
 using CareerLedger.Web.Infrastructure;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CareerLedger.Web.Stories;
@@ -12,12 +13,12 @@ public static class StoriesApi
     public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stories/ranking", Ranking).WithTags("Stories").WithName("StoryRanking")
-            .WithSummary("Your accomplishments ranked as interview/promotion stories (formula in docs/scoring.md), top N (1-50, default 8) with reasons and competency coverage; asOf replays only what was recorded by then.")
+            .WithSummary("Your accomplishments ranked as interview/promotion stories (formula version in formulaVersion, docs/scoring.md), top N (1-50, default 8) with reasons, competency coverage and the growth areas from your constructive feedback that no top story shows; asOf replays only what was recorded by then.")
             .RequireAuthorization();
         return app;
     }
 
-    internal static async Task<Ok<StoryRanking>> Ranking(string? top, string? asOf, CurrentUser me, LedgerReader reader, CancellationToken ct)
+    internal static async Task<Ok<StoryRanking>> Ranking(string? top, string? asOf, CurrentUser me, LedgerReader reader, IQuerySession session, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var n = 8;
@@ -33,8 +34,9 @@ public static class StoriesApi
 
         var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
         errors.ThrowIfAny();
-        var (accomplishments, _) = await reader.LoadAsync(at, ct);
+        var (accomplishments, feedback) = await reader.LoadAsync(at, ct);
+        var growthAreas = await GrowthAreaReader.ReadAsync(session, at, feedback, ct);
         var today = at is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, me.TimeZone).DateTime) : me.Today;
-        return TypedResults.Ok(StoryRanker.Rank(accomplishments, today, n, at));
+        return TypedResults.Ok(StoryRanker.Rank(accomplishments, today, n, at, growthAreas));
     }
 }

@@ -9,7 +9,7 @@ public sealed class StoryRankerRankTests
 {
     private static readonly string[] AllChecklistLabels = ["Reliability", "Performance", "Ownership", "Leadership", "Conflict", "Ambiguity", "Failure / mistake"];
 
-    // 92.5 (see StoryRankerScoreTests)
+    // 81.5 (see StoryRankerScoreTests)
     private static AccomplishmentDetails Strong(string title = "Halved checkout latency") => Details(
         title: title, scope: Scope.Org, involvement: Involvement.Drove, impact: [Latency(420, 210)], learnings: "Added a latency budget to CI.",
         competencies: [Competency.PerformanceCost, Competency.Ownership, Competency.Reliability, Competency.Leadership], on: Today.AddDays(-365));
@@ -33,7 +33,7 @@ public sealed class StoryRankerRankTests
 
         ranking.Top.Select(r => r.AccomplishmentId).ShouldBe([strong.Id, middle.Id, weak.Id]);
         ranking.Top.Select(r => r.Rank).ShouldBe([1, 2, 3]);
-        ranking.Top.Select(r => r.Score).ShouldBe([92.5m, 48.8m, 22m]);
+        ranking.Top.Select(r => r.Score).ShouldBe([81.5m, 48.8m, 22m]);
         ranking.Top[1].ShouldBe(ranking.Top[1] with
         {
             Title = "Resolved the schema dispute",
@@ -184,18 +184,107 @@ public sealed class StoryRankerRankTests
     }
 
     [Fact]
-    public void the_reason_quotes_the_metric_with_the_best_improvement()
+    public void the_reason_quotes_the_most_telling_metric_not_the_first_or_the_biggest_percent()
     {
+        // At org scope: deploys 10 → 11 (fold 1.1, internal) → 0.2 + 0.8×0.1209×0.9 = 0.287;
+        // p99 latency 420 → 210 ms (−50 %, internal) → fold 2, size 0.5 → 0.2 + 0.8×0.5×0.9 = 0.56;
+        // cloud spend $148,000 → $104,000 (−30 %, money): $44,000 saved → size 0.6217, reach 0.9 + 0.1×0.5 = 0.95 → 0.2 + 0.8×0.6217×0.95 = 0.6725.
         var d = Strong() with
         {
-            Impact = [new ImpactMetric("deploys per week", 10, 11, null, false), Latency(420, 210), new ImpactMetric("hours saved", null, 5, "h", false)],
+            Impact =
+            [
+                new ImpactMetric("deploys per week", 10, 11, null, false), Latency(420, 210),
+                new ImpactMetric("monthly cloud spend", 148_000, 104_000, "$", true),
+            ],
             Learnings = null,
             Competencies = [Competency.Delivery],
         };
 
+        StoryRanker.MostTellingMetric(d)!.Name.ShouldBe("monthly cloud spend");
         var reason = StoryRanker.Rank([Win(d)], Today).Top.Single().Reason;
 
-        reason.ShouldBe("org-wide scope; you drove it; p99 latency 420 ms → 210 ms (−50 %). "
+        reason.ShouldBe("org-wide scope; you drove it; monthly cloud spend $148,000 → $104,000 (−30 %). "
             + "To strengthen: add what you learned or the mechanism you left behind.");
+    }
+
+    [Fact]
+    public void among_equally_telling_metrics_the_reason_quotes_the_first()
+    {
+        var d = Strong() with { Impact = [Latency(300, 150), Latency(420, 210)] };
+
+        StoryRanker.MostTellingMetric(d).ShouldBe(Latency(300, 150));
+        StoryRanker.MostTellingMetric(d with { Impact = [] }).ShouldBeNull();
+    }
+
+    [Fact]
+    public void the_ranking_reports_its_formula_version()
+    {
+        StoryRanker.Rank([Win(Weak())], Today).FormulaVersion.ShouldBe(2);
+        StoryRanker.Rank([], Today).FormulaVersion.ShouldBe(StoryRanker.FormulaVersion);
+    }
+}
+
+public sealed class StoryRankerGrowthGapTests
+{
+    private static Accomplishment Mentoring(string title, int daysAgo, Scope scope = Scope.Individual) => Win(Details(
+        title: title, scope: scope, involvement: Involvement.Led, competencies: [Competency.Mentorship], on: Today.AddDays(-daysAgo)));
+
+    [Fact]
+    public void without_growth_areas_there_are_no_gaps()
+    {
+        StoryRanker.Rank([Mentoring("Paired on a rewrite", 10)], Today).GrowthGaps.ShouldBeEmpty();
+        StoryRanker.Rank([Mentoring("Paired on a rewrite", 10)], Today, growthAreas: []).GrowthGaps.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void a_growth_area_a_top_story_shows_is_not_a_gap()
+    {
+        var ranking = StoryRanker.Rank([Mentoring("Paired on a rewrite", 10)], Today, top: 1,
+            growthAreas: [new GrowthArea(Competency.Mentorship, "feedback from your manager on 2026-03-02", Today)]);
+
+        ranking.GrowthGaps.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void candidates_are_the_best_three_non_top_entries_evidencing_the_competency_and_sources_are_newest_first_without_repeats()
+    {
+        var top = Win(Details(title: "Big launch", scope: Scope.Company, involvement: Involvement.Drove, impact: [Latency(900, 180)],
+            competencies: [Competency.Delivery], on: Today));
+        var wins = new[]
+        {
+            top, Mentoring("Oldest pairing", 900), Mentoring("Team onboarding guide", 30, Scope.Team), Mentoring("Recent pairing", 20),
+            Mentoring("Org-wide reading group", 400, Scope.Org), Win(Details(title: "Unrelated", competencies: [Competency.Reliability], on: Today)),
+            Win(Details(title: "Retracted mentoring", scope: Scope.Company, competencies: [Competency.Mentorship], on: Today), retracted: true),
+        };
+        GrowthArea[] areas =
+        [
+            new(Competency.Mentorship, "feedback from your manager on 2026-01-05", new DateOnly(2026, 1, 5)),
+            new(Competency.Mentorship, "feedback from a peer on 2026-02-20", new DateOnly(2026, 2, 20)),
+            new(Competency.Mentorship, "feedback from your manager on 2026-01-05", new DateOnly(2026, 1, 5)),
+            new(Competency.Mentorship, "your 2025 H2 review (Dana Smith)", new DateOnly(2025, 12, 31)),
+        ];
+
+        var ranking = StoryRanker.Rank(wins, Today, top: 1, growthAreas: areas);
+
+        var gap = ranking.GrowthGaps.ShouldHaveSingleItem();
+        gap.Competency.ShouldBe(Competency.Mentorship);
+        gap.Sources.ShouldBe(["feedback from a peer on 2026-02-20", "feedback from your manager on 2026-01-05", "your 2025 H2 review (Dana Smith)"]);
+        // Scores: org reading group 22.5 + 15 + 2.5 + recency 400 days 4.7 = 44.7; team guide 11.3 + 15 + 2.5 + 9.4 = 38.2;
+        // recent pairing 5 + 15 + 2.5 + 9.6 = 32.1; oldest pairing 5 + 15 + 2.5 + 1.8 = 24.3 (fourth, left out).
+        gap.Candidates.Select(c => c.Title).ShouldBe(["Org-wide reading group", "Team onboarding guide", "Recent pairing"]);
+        gap.Candidates.ShouldAllBe(c => c.Competencies.Contains(Competency.Mentorship));
+        gap.Sentence.ShouldStartWith("Feedback from a peer on 2026-02-20 and 2 more name mentorship as a growth area; none of your top 1 shows it. Candidates");
+    }
+
+    [Fact]
+    public void gaps_are_listed_in_catalogue_order()
+    {
+        GrowthArea[] areas =
+        [
+            new(Competency.Rapport, "feedback from a peer on 2026-02-20", Today),
+            new(Competency.Ownership, "feedback from your manager on 2026-01-05", Today),
+        ];
+
+        StoryRanker.Rank([], Today, growthAreas: areas).GrowthGaps.Select(g => g.Competency).ShouldBe([Competency.Ownership, Competency.Rapport]);
     }
 }
