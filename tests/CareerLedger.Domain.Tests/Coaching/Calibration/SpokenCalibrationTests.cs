@@ -145,6 +145,21 @@ public sealed partial class SpokenCalibrationTests(ITestOutputHelper output)
             () => figures.StructureFalseAlarms.ShouldBe(0, "structure findings on strong answers"));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void cutting_the_closing_lesson_costs_more_than_the_other_dimensions_give_back(string name)
+    {
+        var strong = AnswerCoach.Score(Answer(name).Render(SpokenVariant.Strong));
+        var cut = AnswerCoach.Score(Answer(name).Render(SpokenVariant.LessonRemoved));
+
+        decimal PointsOf(CoachReport r, CoachDimension d) => r.Dimensions.Single(x => x.Dimension == d).Points;
+        var lost = PointsOf(strong, CoachDimension.Learning) - PointsOf(cut, CoachDimension.Learning);
+        var regained = Enum.GetValues<CoachDimension>().Where(d => d != CoachDimension.Learning).Sum(d => PointsOf(cut, d) - PointsOf(strong, d));
+
+        lost.ShouldBeGreaterThanOrEqualTo(9m, "a lesson is worth 60 of the learning dimension's 15 points");
+        regained.ShouldBeLessThan(lost);
+    }
+
     // ---- the set is what docs/coaching.md says it is ----
 
     [Fact]
