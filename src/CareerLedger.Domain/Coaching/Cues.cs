@@ -146,9 +146,9 @@ internal static partial class Cues
         Ci)]
     internal static partial Regex Habit();
 
-    /// <summary>A past-tense verb: "-ed" forms, irregular pasts and "was / were / had" (for narrated consequences).</summary>
-    [GeneratedRegex(@"\b(?:\w{3,}ed|was|were|had|went|came|became|fell|rose|grew|stayed|saw|" + PastIrregular + @")\b", Ci)]
-    internal static partial Regex PastTense();
+    /// <summary>A past-tense event verb: "-ed" forms and irregular pasts, not the bare "was / were / had" of a description (for narrated consequences).</summary>
+    [GeneratedRegex(@"\b(?:\w{3,}ed|went|came|became|fell|rose|grew|stayed|saw|" + PastIrregular + @")\b", Ci)]
+    internal static partial Regex PastEvent();
 
     /// <summary>
     /// The speaker (or the group) as subject with a present-tense verb, at the start of the sentence or after one

@@ -105,9 +105,10 @@ internal static class SectionClassifier
 
     /// <summary>
     /// Narrated results: after the last sentence with an action cue of its own, an unlabelled, non-hypothetical sentence
-    /// read as situation or task, or as learnings only because it names a mechanism, is a result when it is in the past
-    /// tense and its subject is not the speaker or the group ("They renewed for three years", "Logins were down for 11
-    /// minutes"). A sentence that only continued the actions (no cue of its own) becomes a result the same way when no
+    /// read as situation or task, or as learnings only because it names a mechanism, is a result when it narrates an event
+    /// in the past tense (or describes a state with a result cue of its own, such as a figure) and its subject is not the
+    /// speaker or the group ("They renewed for three years", "Logins were down for 11 minutes"); a bare description ("The
+    /// other team's code was the real issue") is not an outcome. A sentence that only continued the actions (no cue of its own) becomes a result the same way when no
     /// result with a cue of its own follows it ("The export ran cleanly every night after that."): before such a result it
     /// is still part of the actions. A sentence with a lesson or habit cue stays a learning, and one that faults others
     /// (the blame cues) is not an outcome of the speaker's actions.
@@ -127,7 +128,7 @@ internal static class SectionClassifier
             var candidate = s.Section is AnswerSection.Situation or AnswerSection.Task
                 || (s.Section == AnswerSection.Learnings && !Cues.Learning().IsMatch(s.Text) && !Cues.Habit().IsMatch(s.Text))
                 || (s.Section == AnswerSection.Action && !s.ActionCue && !cuedResultAfter);
-            if (candidate && !s.Labelled && !s.Hypothetical && Cues.PastTense().IsMatch(s.Text)
+            if (candidate && !s.Labelled && !s.Hypothetical && (Cues.PastEvent().IsMatch(s.Text) || s.ResultCue)
                 && !Cues.FirstPersonSubject().IsMatch(s.Text) && !Cues.Blame().IsMatch(s.Text))
             {
                 sentences[i] = s with { Section = AnswerSection.Result };
