@@ -35,8 +35,21 @@ internal static partial class Cues
         + @"|understood|won|oversaw|undertook|rebuilt|reran|redid|reset|dug|hit|fed|wound|shook|struck|bought|sold";
 
     // Past forms ending in -ed that describe a state or a wish rather than an action.
+    // "joined" is a state only for joining an organisation ("I joined the company", "joined a small startup"), not "I joined a call".
+    // "disagreed", "inherited" and "struggled" describe the setup ("another engineer and I disagreed", "I inherited a service").
     private const string NotActions =
-        @"needed|wanted|learned|learnt|joined|liked|loved|hated|seemed|felt|believed|assumed|expected|hoped|worried|feared|used";
+        @"needed|wanted|learned|learnt|liked|loved|hated|seemed|felt|believed|assumed|expected|hoped|worried|feared|used|disagreed|inherited|struggled"
+        + @"|joined(?=\s+(?:the|this|that|my|our|their|as)\b|\s+an?\s+(?:\w+\s+){0,3}(?:company|startup|team|firm|group|org|organi[sz]ation|business|bank|agency|department|project|lab)\b)";
+
+    // Verbs of intent that, followed by "to", state the task ("I decided to", "I asked to"), not an action.
+    private const string IntentVerbs = @"needed|wanted|set\s+out|volunteered|offered|decided|asked";
+
+    // What may stand before "I" when the speaker is the subject of the main clause: a sequencing word, or one short
+    // introductory clause closed by a comma ("Once the queue was moving, I …", "Each Friday I …").
+    private const string MainClauseOpener =
+        @"(?i:(?:then|first|next|so|finally|later|also|and|after\s+that|at\s+that\s+point)\s+"
+        + @"|(?:once|when|while|because|since|before|after|as\s+soon\s+as|with|by|during|over|on|in)\s+[^,.;]{1,80},\s*"
+        + @"|(?:each|every|that|the\s+next)\s+\w+(?:\s+\w+)?,?\s+)";
 
     // "do it differently", "what I would change differently": a reflection, unlike "we saw it differently".
     private const string Differently = @"(?:would|['’]d|do|done|did)\s+(?:\w+\s+){0,3}?differently";
@@ -67,8 +80,9 @@ internal static partial class Cues
     /// <summary>Situation, strong (2 points).</summary>
     [GeneratedRegex(
         @"\b(?:we\s+were|we['’]re|our\s+team|my\s+team|the\s+team\s+(?:was|had)|at\s+the\s+time|the\s+(?:problem|issue|challenge|situation|risk|context)\s+was"
-        + @"|back\s+(?:in|then)|when\s+I\s+(?:joined|started|arrived|took\s+over)|used\s+to|had\s+been|there\s+(?:was|were)"
-        + @"|(?:was|were)\s+(?:struggling|failing|growing|stuck|slow|flaky|down|losing|missing|blocked)|kept\s+(?:failing|breaking|timing\s+out|paging|slipping))\b",
+        + @"|back\s+(?:in|then)|when\s+I\s+(?:joined|started|arrived|took\s+over|moved|switched|transferred|came|was\s+promoted|got\s+promoted)|used\s+to|had\s+been|there\s+(?:was|were)"
+        + @"|(?:was|were)\s+(?:struggling|failing|growing|stuck|slow|flaky|down|losing|missing|blocked)|kept\s+(?:failing|breaking|timing\s+out|paging|slipping)"
+        + @"|(?:was|were)\s+(?!going\b)\w{2,}ing)\b",
         Ci)]
     internal static partial Regex SituationStrong();
 
@@ -83,7 +97,7 @@ internal static partial class Cues
     [GeneratedRegex(
         @"\b(?:(?:my|our|the)\s+(?:task|job|goal|mandate|brief|assignment|mission|role|responsibility)\s+(?:was|became)"
         + @"|I\s+was\s+(?:asked|tasked|responsible|given|assigned|brought\s+in|on\s+the\s+hook|expected)"
-        + @"|I\s+(?:needed|had|wanted|set\s+out|volunteered|offered)\s+to|it\s+fell\s+to\s+me|I\s+took\s+(?:on|ownership)|I\s+owned"
+        + @"|I\s+(?:needed|had|wanted|set\s+out|volunteered|offered|decided|asked)\s+to|it\s+fell\s+to\s+me|I\s+took\s+(?:on|ownership)|I\s+owned"
         + @"|(?:asked|told|tasked)\s+me\s+to)\b",
         Ci)]
     internal static partial Regex TaskStrong();
@@ -92,9 +106,64 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(?:we\s+(?:needed|had)\s+to|the\s+(?:goal|deadline|ask|target)|had\s+to\s+be)\b", Ci)]
     internal static partial Regex TaskWeak();
 
-    /// <summary>Action by the speaker: "I" and a past-tense verb (2 points).</summary>
-    [GeneratedRegex(@"\bI\s+(?:(?:" + Adverbs + @")\s+){0,2}(?!(?:" + NotActions + @")\b)(?:\w{2,}ed|" + PastIrregular + @")\b", Cs)]
+    /// <summary>Action by the speaker: "I" and a past-tense verb (2 points); not in a "when I moved …" time clause, which sets the scene.</summary>
+    [GeneratedRegex(@"(?<!\b(?i:when)\s+)\bI\s+(?:(?:" + Adverbs + @")\s+){0,2}(?!(?:" + NotActions + @")\b)(?:\w{2,}ed|" + PastIrregular + @")\b", Cs)]
     internal static partial Regex ActionBySpeaker();
+
+    /// <summary>
+    /// The speaker as the subject of the main clause, with a past-tense action verb: "I rolled it back …", "Then I …",
+    /// "Once the queue was moving, I wrote …". Not state verbs, and not "I decided/asked/offered … to" (the task).
+    /// Group <c>actor</c> is "I" and the verb.
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:" + MainClauseOpener + @")?(?<actor>I\s+(?:(?:" + Adverbs + @")\s+){0,2}(?!(?:" + NotActions + @")\b)(?!(?:" + IntentVerbs + @")\s+to\b)(?:\w{2,}ed|" + PastIrregular + @"))\b",
+        Cs)]
+    internal static partial Regex SpeakerMainClause();
+
+    /// <summary>
+    /// Where the main clause of a speaker's action sentence ends: punctuation inside the sentence, or a word that opens a
+    /// purpose, reason, time or relative clause ("so that", "so", "to" before a verb, "which", "because", "after", …).
+    /// A "to" before a figure ("from 2.4 s to 620 ms") does not end it.
+    /// </summary>
+    [GeneratedRegex(
+        @"[,;:—–]|\s(?:so|which|who|because|since|while|until|after|before|when|whenever|once|instead|rather|without|showing|that|(?:in\s+order\s+)?to(?!\s+(?:about\s+|around\s+|roughly\s+|under\s+|below\s+|over\s+|just\s+)?[$€£]?\d))\b",
+        Ci)]
+    internal static partial Regex ClauseBoundary();
+
+    /// <summary>
+    /// A lasting change in how the speaker works, said without "I learned" (3 points for learnings, only after an action):
+    /// a sentence opening with "Now" or ending with "now"; "nowadays"; "whenever I … , I …" or "every time …, I …";
+    /// "it changed how I …" / "changed the way I …"; "I still / I now" with a present-tense verb; "I always … now";
+    /// "that's how I …".
+    /// </summary>
+    [GeneratedRegex(
+        @"^now\b|\bnow[.!?]*$|\bnowadays\b"
+        + @"|^(?:whenever|every\s+time|each\s+time|any\s*time)\b[^,.;]{1,120},\s*I\b"
+        + @"|\b(?:changed|shaped|reshaped|transformed)\s+(?:how|the\s+way)\s+I\b"
+        + @"|\bI\s+(?:still|now)\s+(?!(?:was|were|had|did|knew|felt|thought|remember|remembered|" + PastIrregular + @")\b)(?!\w+ed\b)[a-z]{2,}\b"
+        + @"|\bI\s+always\s+(?!(?:was|were|had|did|knew|felt|thought|" + PastIrregular + @")\b)(?!\w+ed\b)[a-z]{2,}\b[^.;]*\bnow\b"
+        + @"|\b(?:that['’]s|this\s+is)\s+(?:now\s+|still\s+)?how\s+I\b",
+        Ci)]
+    internal static partial Regex Habit();
+
+    /// <summary>A past-tense event verb: "-ed" forms and irregular pasts, not the bare "was / were / had" of a description (for narrated consequences).</summary>
+    [GeneratedRegex(@"\b(?:\w{3,}ed|went|came|became|fell|rose|grew|stayed|saw|" + PastIrregular + @")\b", Ci)]
+    internal static partial Regex PastEvent();
+
+    /// <summary>
+    /// The speaker (or the group) as subject with a present-tense verb, at the start of the sentence or after one
+    /// introductory clause: "I treat every migration as irreversible", "Now, when a date is fixed, I cut scope". Not modals
+    /// ("I would"), not past forms, not "have/has" (a present perfect narrates the past).
+    /// </summary>
+    [GeneratedRegex(
+        @"^(?:[^,.;]{1,80},\s*)?(?:I|[Ww]e)\s+(?:(?:always|now|still|usually|also|never|rarely|often|first|then)\s+)?"
+        + @"(?!(?:would|will|could|might|should|can|cannot|must|did|was|were|had|am|are|have|has|" + PastIrregular + @")\b)(?![a-z]+ed\b)[a-z]{2,}\b",
+        Cs)]
+    internal static partial Regex FirstPersonPresent();
+
+    /// <summary>The speaker or the group as the acting subject: "I" or "we" followed by a past-tense verb, or a sentence that opens with "I" or "we".</summary>
+    [GeneratedRegex(@"^(?:I|[Ww]e)\b|\b(?:I|[Ww]e)\s+(?:(?:" + Adverbs + @")\s+){0,2}(?:\w{2,}ed|" + PastIrregular + @")\b", Cs)]
+    internal static partial Regex FirstPersonSubject();
 
     /// <summary>Action by a group: "we" and a past-tense verb (1.5 points).</summary>
     [GeneratedRegex(@"\b[Ww]e\s+(?:(?:" + Adverbs + @")\s+){0,2}(?!(?:" + NotActions + @")\b)(?:\w{2,}ed|" + PastIrregular + @")\b", Cs)]
@@ -174,13 +243,17 @@ internal static partial class Cues
 
     // ---- quantities ----
 
-    /// <summary>A quantity: money, a percentage, a multiplier, a number with a unit or counted noun, a large number ("40k").</summary>
+    /// <summary>
+    /// A quantity: money, a percentage, a multiplier, a number with a unit or counted noun (one word may stand between,
+    /// "14 broken deploys", unless the number is a year), a large number ("40k").
+    /// </summary>
     [GeneratedRegex(
         @"[$€£]\s?" + Num + @"(?:\s?(?:k|K|m|M|mm|bn|B|million|billion|thousand)\b)?"
         + @"|" + Num + @"\s?(?:%|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b)"
         + @"|" + Num + @"\s?[x×](?!\w)"
         + @"|\b(?:doubled|tripled|quadrupled|halved|tenfold|\d+-fold)\b"
         + @"|" + Num + @"(?:\s?(?:k|K|m|M|bn))?(?:\s|-)?(?:" + Units + @")\b"
+        + @"|(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]{3,}\s+(?:" + Units + @")\b"
         + @"|\b(?:" + NumberWords + @")[\s-](?:" + Units + @")\b"
         + @"|" + Num + @"\s?(?:k|K|m|M|bn)\b"
         + @"|\bfrom\s+" + Num + @"\s+(?:down\s+|up\s+)?to\s+" + Num,
