@@ -26,6 +26,9 @@ public sealed class CliRunner : IDisposable
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the run's stdout counts as a terminal (default false: captured output is a pipe).</summary>
+    public bool OutputIsTerminal { get; set; }
+
     public async Task<CliResult> RunWithInputAsync(string? stdin, params string[] args)
     {
         using var stdout = new StringWriter();
@@ -36,7 +39,7 @@ public sealed class CliRunner : IDisposable
             GetEnvironmentVariable = name => Environment.TryGetValue(name, out var v) ? v : null,
             StandardInput = new StringReader(stdin ?? ""),
             IsInputTerminal = false,
-            IsOutputTerminal = false,
+            IsOutputTerminal = OutputIsTerminal,
         };
         var code = await LedgerCli.RunAsync(args, stdout, stderr, env);
         return new CliResult(code, stdout.ToString(), stderr.ToString());

@@ -39,8 +39,8 @@ internal static class MockListCommand
             table.AddColumn("Id");
             foreach (var s in sessions)
             {
-                var scores = s.Questions.Where(q => q.Score is not null).Select(q => q.Score!.Overall).ToList();
-                var average = s.Summary?.AverageOverall ?? (scores.Count == 0 ? (int?)null : (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero));
+                var scores = s.Questions.Where(q => q.CurrentScore is not null).Select(q => q.CurrentScore!.Overall).ToList();
+                var average = (s.RescoredSummary ?? s.Summary)?.AverageOverall ?? (scores.Count == 0 ? (int?)null : (int)Math.Round(scores.Average(), MidpointRounding.AwayFromZero));
                 table.AddRow(
                     new Text(s.StartedOn),
                     new Text(s.Target.Lens ?? "any"),

@@ -33,7 +33,7 @@ internal static class MockSessionView
     /// <summary>The finished session's tables: each question's score and findings, then the per-dimension averages; then the weakest dimensions and common findings.</summary>
     internal static void WriteSummary(CliContext ctx, MockSessionDto session)
     {
-        var summary = session.Summary!;
+        var summary = session.RescoredSummary ?? session.Summary!;
         ctx.Out.WriteLine();
         var scores = new Table().Border(ctx.TableBorder);
         scores.AddColumn(new TableColumn("#").RightAligned());
@@ -47,8 +47,8 @@ internal static class MockSessionView
             scores.AddRow(
                 new Text(n.ToString(CultureInfo.InvariantCulture)),
                 new Text(q.QuestionId),
-                new Text(q.Score?.Overall.ToString(CultureInfo.InvariantCulture) ?? "–"),
-                new Text(q.Score is null ? (q.Answer is null ? "not answered" : "not scored") : string.Join(", ", q.Score.FindingCodes)));
+                new Text(q.Score is null ? "–" : ScoreText(q)),
+                new Text(q.CurrentScore is null ? (q.Answer is null ? "not answered" : "not scored") : string.Join(", ", q.CurrentScore.FindingCodes)));
         }
 
         ctx.Console.Write(scores);
@@ -70,6 +70,10 @@ internal static class MockSessionView
         ctx.Out.WriteLine("Weakest: " + (summary.Weakest.Count == 0 ? "–" : string.Join(", ", summary.Weakest.Select(CoachView.Label))));
         ctx.Out.WriteLine("Common findings: " + (summary.CommonFindings.Count == 0 ? "none" : string.Join(", ", summary.CommonFindings)));
     }
+
+    /// <summary>An answer's overall score: "78", or "scored 64 under rubric v1; 78 under rubric v2" when it was re-scored.</summary>
+    internal static string ScoreText(SessionQuestionDto q, string unit = "") =>
+        q.Score is null ? "–" : Wording.Score(q.Score.Overall, q.Score.RubricVersion, q.Rescored?.Overall, q.Rescored?.RubricVersion, unit);
 
     /// <summary>"2 of 5": where the question stands in the session.</summary>
     internal static string Position(MockSessionDto session, string questionId)

@@ -52,7 +52,7 @@ internal static class MockShowCommand
                     details.Add("story " + ShortIds.Format(story));
                 }
 
-                ctx.Out.WriteLine("   " + string.Join(", ", details) + (q.Score is { } score ? $": {score.Overall}/100 ({CoachView.Dimensions(score.Dimensions)})" : ": not scored"));
+                ctx.Out.WriteLine("   " + string.Join(", ", details) + (q.Score is { } score ? $": {MockSessionView.ScoreText(q, "/100")} ({CoachView.Dimensions(q.CurrentScore!.Dimensions)})" : ": not scored"));
                 if (q.Critique is { } critique)
                 {
                     ctx.Out.WriteLine($"   critique by {MockSessionView.Where(q.CritiqueSource)}: {ApiClient.OneLine(critique)}");
@@ -67,7 +67,8 @@ internal static class MockShowCommand
             if (session.Summary is not null)
             {
                 ctx.Out.WriteLine();
-                ctx.Out.WriteLine($"Summary: {session.Summary.Answered} answered, average {session.Summary.AverageOverall}/100.");
+                var average = Wording.Score(session.Summary.AverageOverall, session.Summary.RubricVersion, session.RescoredSummary?.AverageOverall, session.RescoredSummary?.RubricVersion, "/100");
+                ctx.Out.WriteLine($"Summary: {session.Summary.Answered} answered, average {average}.");
                 MockSessionView.WriteSummary(ctx, session);
             }
             else

@@ -8,7 +8,8 @@ namespace CareerLedger.Cli.Practice;
 internal sealed record SessionViewDto(long Version, MockSessionDto Session, IReadOnlyDictionary<string, string> Questions, QuestionDto? Next);
 
 internal sealed record MockSessionDto(
-    Guid Id, MockTargetDto Target, int Seed, string StartedOn, DateTimeOffset StartedAt, IReadOnlyList<SessionQuestionDto> Questions, SessionSummaryDto? Summary)
+    Guid Id, MockTargetDto Target, int Seed, string StartedOn, DateTimeOffset StartedAt, IReadOnlyList<SessionQuestionDto> Questions, SessionSummaryDto? Summary,
+    SessionSummaryDto? RescoredSummary = null)
 {
     public bool IsFinished => Summary is not null;
 
@@ -19,12 +20,18 @@ internal sealed record MockTargetDto(string? Lens, string? Level, IReadOnlyList<
 
 internal sealed record SessionQuestionDto(
     string QuestionId, string? Answer, int? DurationSeconds, Guid? StoryId, AnswerScoreDto? Score, string? Critique, string? CritiqueSource,
-    string? FollowUp, string? FollowUpSource, DateTimeOffset? AnsweredOn);
+    string? FollowUp, string? FollowUpSource, DateTimeOffset? AnsweredOn, AnswerScoreDto? Rescored = null)
+{
+    /// <summary>The score under the running rubric: the re-score when the stored one is older, else the stored one.</summary>
+    public AnswerScoreDto? CurrentScore => Rescored ?? Score;
+}
 
-internal sealed record AnswerScoreDto(int Overall, IReadOnlyDictionary<string, int> Dimensions, IReadOnlyList<string> FindingCodes);
+// rubricVersion: the rubric that produced the score (absent from servers before re-scoring: 1).
+internal sealed record AnswerScoreDto(int Overall, IReadOnlyDictionary<string, int> Dimensions, IReadOnlyList<string> FindingCodes, int RubricVersion = 1);
 
 internal sealed record SessionSummaryDto(
-    int Answered, int AverageOverall, IReadOnlyDictionary<string, int> DimensionAverages, IReadOnlyList<string> Weakest, IReadOnlyList<string> CommonFindings);
+    int Answered, int AverageOverall, IReadOnlyDictionary<string, int> DimensionAverages, IReadOnlyList<string> Weakest, IReadOnlyList<string> CommonFindings,
+    int RubricVersion = 1);
 
 internal sealed record QuestionDto(
     string Id, string Text, IReadOnlyList<string> Competencies, string Difficulty, string Level, IReadOnlyList<string> Lenses,
@@ -36,11 +43,16 @@ internal sealed record AnswerResultDto(
 internal sealed record PracticeProgressDto(
     int Answers, int Sessions, IReadOnlyList<ScorePointDto> Overall, IReadOnlyDictionary<string, IReadOnlyList<ScorePointDto>> ByDimension,
     IReadOnlyDictionary<string, IReadOnlyList<ScorePointDto>> ByCompetency, IReadOnlyList<string> WeakestDimensions, IReadOnlyList<string> WeakestCompetencies,
-    IReadOnlyList<WeekCountDto> SessionsPerWeek, IReadOnlyList<StoryPracticeSummaryDto> StoriesPractised, JobSearchFocusDto? JobSearch = null);
+    IReadOnlyList<WeekCountDto> SessionsPerWeek, IReadOnlyList<StoryPracticeSummaryDto> StoriesPractised, JobSearchFocusDto? JobSearch = null,
+    int RubricVersion = 1, int RescoredAnswers = 0);
 
 internal sealed record JobSearchFocusDto(Guid GoalId, string Title, Reminders.InterviewDto? NextInterview, int? DaysToInterview, int CadenceDays, int? DaysSinceLastSession);
 
-internal sealed record ScorePointDto(DateTimeOffset At, int Score);
+internal sealed record ScorePointDto(DateTimeOffset At, int Score, int RubricVersion = 1, int? Rescored = null, int? RescoredRubricVersion = null)
+{
+    /// <summary>The score under the running rubric.</summary>
+    public int Current => Rescored ?? Score;
+}
 
 internal sealed record WeekCountDto(string Week, int Sessions);
 

@@ -50,6 +50,7 @@ internal static class PracticeReportCommands
 
             ctx.Out.WriteLine();
             ctx.Out.WriteLine("Overall: " + Trend(progress.Overall));
+            WriteRescored(ctx, progress);
             if (progress.ByDimension.Count > 0)
             {
                 ctx.Out.WriteLine();
@@ -65,8 +66,8 @@ internal static class PracticeReportCommands
                     table.AddRow(
                         new Text(CoachView.Label(dimension)),
                         new Text(points.Count.ToString(CultureInfo.InvariantCulture)),
-                        new Text(points.Count == 0 ? "–" : points[0].Score.ToString(CultureInfo.InvariantCulture)),
-                        new Text(points.Count == 0 ? "–" : points[^1].Score.ToString(CultureInfo.InvariantCulture)),
+                        new Text(points.Count == 0 ? "–" : points[0].Current.ToString(CultureInfo.InvariantCulture)),
+                        new Text(points.Count == 0 ? "–" : points[^1].Current.ToString(CultureInfo.InvariantCulture)),
                         new Text(points.Count == 0 ? "–" : RecentAverage(points).ToString(CultureInfo.InvariantCulture)));
                 }
 
@@ -119,8 +120,8 @@ internal static class PracticeReportCommands
             return "no scored answers yet";
         }
 
-        var first = points[0].Score;
-        var last = points[^1].Score;
+        var first = points[0].Current;
+        var last = points[^1].Current;
         var change = (last - first).ToString("+0;-0;±0", CultureInfo.InvariantCulture);
         var window = Math.Min(Recent, points.Count);
         return $"first {first}, last {last} ({change}); average of the last {window}: {RecentAverage(points)}";
@@ -128,7 +129,28 @@ internal static class PracticeReportCommands
 
     private static int RecentAverage(IReadOnlyList<ScorePointDto> points) => Average(points.TakeLast(Recent).ToList());
 
-    private static int Average(IReadOnlyList<ScorePointDto> points) => (int)Math.Round(points.Average(p => p.Score), MidpointRounding.AwayFromZero);
+    private static int Average(IReadOnlyList<ScorePointDto> points) => (int)Math.Round(points.Average(p => p.Current), MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// When some answers were scored under an older rubric: says that the figures above are the running rubric's and lists
+    /// those answers with both scores ("scored 64 under rubric v1; 78 under rubric v2").
+    /// </summary>
+    private static void WriteRescored(CliContext ctx, PracticeProgressDto progress)
+    {
+        var rescored = progress.Overall.Where(p => p.Rescored is not null).ToList();
+        if (rescored.Count == 0)
+        {
+            return;
+        }
+
+        ctx.Out.WriteLine(
+            $"{Wording.Plural(rescored.Count, "answer")} of {progress.Overall.Count} scored under an older rubric; the figures here are " +
+            $"under rubric v{progress.RubricVersion}, re-scored from the stored text:");
+        foreach (var p in rescored)
+        {
+            ctx.Out.WriteLine($"  {p.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}  {Wording.Score(p.Score, p.RubricVersion, p.Rescored, p.RescoredRubricVersion)}");
+        }
+    }
 
     public static Command Readiness(CliContext ctx)
     {

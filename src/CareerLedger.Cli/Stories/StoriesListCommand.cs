@@ -44,7 +44,7 @@ internal static class StoriesListCommand
             foreach (var s in stories)
             {
                 table.AddRow(
-                    new Text(s.Current.Score.Overall.ToString(CultureInfo.InvariantCulture)),
+                    new Text(s.Current.CurrentScore.Overall.ToString(CultureInfo.InvariantCulture)),
                     new Text(s.Current.Format.ToUpperInvariant()),
                     new Text(s.Current.Revision.ToString(CultureInfo.InvariantCulture)),
                     new Text(s.Uses.Count.ToString(CultureInfo.InvariantCulture)),

@@ -107,7 +107,7 @@ internal static class StoriesReviseCommand
                 return ExitCodes.Ok;
             }
 
-            var before = current.Story.Current.Score.Overall;
+            var before = current.Story.Current.CurrentScore.Overall; // under the running rubric, like the new revision's
             var after = revised.Story.Current.Score.Overall;
             ctx.Out.WriteLine($"Revised story {target} (now revision {revised.Story.Current.Revision}, version {revised.Version}):");
             ctx.Out.WriteLine();

@@ -34,7 +34,7 @@ internal static class StoriesShowCommand
             ctx.Out.WriteLine();
             StoryView.WriteText(ctx, view);
             ctx.Out.WriteLine();
-            ctx.Out.WriteLine(StoryView.ScoreLine(current.Score));
+            ctx.Out.WriteLine(StoryView.ScoreLine(current));
             ctx.Out.WriteLine("Accomplishments: " + string.Join("; ", story.AccomplishmentIds.Select(a =>
                 wins.TryGetValue(a, out var w) ? $"{w.Title} ({w.OccurredOn}, {ShortIds.Format(a)[..ShortIds.MinimumShown]})" : ShortIds.Format(a))));
             ctx.Out.WriteLine("Competencies: " + (story.Competencies.Count == 0 ? "none (set them with `ledger stories link`)" : string.Join(", ", story.Competencies.Select(CoachView.Label))));
@@ -56,7 +56,7 @@ internal static class StoriesShowCommand
                     new Text(r.Revision.ToString(CultureInfo.InvariantCulture)),
                     new Text(r.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     new Text(r.Format.ToUpperInvariant()),
-                    new Text(r.Score.Overall.ToString(CultureInfo.InvariantCulture)),
+                    new Text(StoryView.Score(r)),
                     new Text(r.PracticeScores.Count == 0 ? "–" : string.Join(", ", r.PracticeScores)),
                     new Text(Note(r)));
             }

@@ -14,11 +14,15 @@ internal sealed record StoryDto(
 
 internal sealed record StoryRevisionDto(
     int Revision, string Format, string Headline, StorySectionsDto Sections, StoryScoreDto Score, IReadOnlyList<int> PracticeScores,
-    DateTimeOffset RecordedAt, string? Note);
+    DateTimeOffset RecordedAt, string? Note, StoryScoreDto? Rescored = null)
+{
+    /// <summary>The score under the running rubric: the re-score when the stored one is older, else the stored one.</summary>
+    public StoryScoreDto CurrentScore => Rescored ?? Score;
+}
 
 internal sealed record StorySectionsDto(string? Situation, string? Task, string? Context, string? Action, string? Result, string? Learnings);
 
-internal sealed record StoryScoreDto(int Overall, IReadOnlyDictionary<string, int> Dimensions);
+internal sealed record StoryScoreDto(int Overall, IReadOnlyDictionary<string, int> Dimensions, int RubricVersion = 1);
 
 internal sealed record StoryUseDto(string Company, string? Round, string On, int Revision);
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Common;
 
 namespace CareerLedger.Domain.Practice;
@@ -7,7 +9,7 @@ namespace CareerLedger.Domain.Practice;
 /// <param name="Answer">The answer, once given.</param>
 /// <param name="DurationSeconds">Spoken duration, if timed.</param>
 /// <param name="StoryId">Story told, if any.</param>
-/// <param name="Score">The rubric score, once scored.</param>
+/// <param name="Score">The rubric score as stored in <c>mock_answer_scored</c>, with the rubric version that produced it, once scored.</param>
 /// <param name="Critique">The critique.</param>
 /// <param name="CritiqueSource">"rubric" or "model:…".</param>
 /// <param name="FollowUp">The follow-up asked.</param>
@@ -15,7 +17,19 @@ namespace CareerLedger.Domain.Practice;
 /// <param name="AnsweredOn">When answered (UTC).</param>
 public sealed record SessionQuestion(
     string QuestionId, string? Answer, int? DurationSeconds, Guid? StoryId, AnswerScore? Score, string? Critique, string? CritiqueSource,
-    string? FollowUp, string? FollowUpSource, DateTimeOffset? AnsweredOn);
+    string? FollowUp, string? FollowUpSource, DateTimeOffset? AnsweredOn)
+{
+    /// <summary>
+    /// The answer's score under the running rubric (<see cref="AnswerCoach.RubricVersion"/>), recomputed from the stored text and
+    /// duration when <see cref="Score"/> came from an older rubric; null when the stored score is already the running rubric's
+    /// (or the answer is not scored). docs/projections.md, "Re-scoring".
+    /// </summary>
+    public AnswerScore? Rescored { get; init; }
+
+    /// <summary>The score under the running rubric: <see cref="Rescored"/> when there is one, else <see cref="Score"/>.</summary>
+    [JsonIgnore]
+    public AnswerScore? CurrentScore => Rescored ?? Score;
+}
 
 /// <summary>A mock session's state (fold of its stream; the inline document).</summary>
 /// <param name="Id">Stream id.</param>
@@ -40,6 +54,13 @@ public sealed record MockSession(
     /// <summary>The first question without an answer, or null when all are answered.</summary>
     public SessionQuestion? Next => Questions.FirstOrDefault(q => q.Answer is null);
 
+    /// <summary>
+    /// The summary under the running rubric (<see cref="AnswerCoach.RubricVersion"/>), from every answer's
+    /// <see cref="SessionQuestion.CurrentScore"/>, when the stored <see cref="Summary"/> came from an older rubric; null when the
+    /// stored summary is the running rubric's or the session is not finished. docs/projections.md, "Re-scoring".
+    /// </summary>
+    public SessionSummary? RescoredSummary { get; init; }
+
     /// <summary>Folds one event (pure).</summary>
     /// <exception cref="InvalidOperationException">When the event does not fit.</exception>
     public static MockSession Evolve(MockSession? state, MockSessionEvent e, DateTimeOffset at) => (state, e) switch
@@ -47,9 +68,19 @@ public sealed record MockSession(
         (null, MockSessionStarted s) => new MockSession(s.SessionId, s.Target, s.Seed, s.StartedOn, at,
             s.QuestionIds.Select(q => new SessionQuestion(q, null, null, null, null, null, null, null, null, null)).ToList(), null),
         ({ } s, MockAnswerSubmitted a) => s.Update(a.QuestionId, q => q with { Answer = a.Text, DurationSeconds = a.DurationSeconds, StoryId = a.StoryId, AnsweredOn = at }),
-        ({ } s, MockAnswerScored sc) => s.Update(sc.QuestionId, q => q with { Score = sc.Score, Critique = sc.Critique, CritiqueSource = sc.CritiqueSource }),
+        ({ } s, MockAnswerScored sc) => s.Update(sc.QuestionId, q => q with
+        {
+            Score = sc.Score,
+            Rescored = Rescoring.IsStale(sc.Score.RubricVersion) ? Rescoring.Answer(q.Answer, q.DurationSeconds) : null,
+            Critique = sc.Critique,
+            CritiqueSource = sc.CritiqueSource,
+        }),
         ({ } s, MockFollowUpAsked f) => s.Update(f.QuestionId, q => q with { FollowUp = f.FollowUp, FollowUpSource = f.Source }),
-        ({ } s, MockSessionFinished f) => s with { Summary = f.Summary },
+        ({ } s, MockSessionFinished f) => s with
+        {
+            Summary = f.Summary,
+            RescoredSummary = Rescoring.IsStale(f.Summary.RubricVersion) ? MockSessionDecider.Summarise(s) : null,
+        },
         _ => throw new InvalidOperationException($"{e.GetType().Name} cannot apply to {(state is null ? "an empty stream" : "this session")}."),
     };
 
@@ -105,13 +136,16 @@ public static class MockSessionDecider
         return new MockAnswerSubmitted(state.Id, question!.QuestionId, clean!, durationSeconds, storyId);
     }
 
-    /// <summary>Summarises the scored answers.</summary>
+    /// <summary>
+    /// Summarises the scored answers under the running rubric: each answer's <see cref="SessionQuestion.CurrentScore"/> (its
+    /// stored score, or the re-score when that came from an older rubric), stamped with <see cref="AnswerCoach.RubricVersion"/>.
+    /// </summary>
     public static SessionSummary Summarise(MockSession state)
     {
-        var scored = state.Questions.Where(q => q.Score is not null).Select(q => q.Score!).ToList();
+        var scored = state.Questions.Where(q => q.CurrentScore is not null).Select(q => q.CurrentScore!).ToList();
         if (scored.Count == 0)
         {
-            return new SessionSummary(0, 0, new Dictionary<string, int>(), [], []);
+            return new SessionSummary(0, 0, new Dictionary<string, int>(), [], [], AnswerCoach.RubricVersion);
         }
 
         var dims = scored.SelectMany(s => s.Dimensions).GroupBy(kv => kv.Key)
@@ -119,6 +153,7 @@ public static class MockSessionDecider
         var weakest = dims.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(2).Select(kv => kv.Key).ToList();
         var common = scored.SelectMany(s => s.FindingCodes.Distinct()).GroupBy(c => c).Where(g => g.Count() > 1)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-        return new SessionSummary(scored.Count, (int)Math.Round(scored.Average(s => s.Overall), MidpointRounding.AwayFromZero), dims, weakest, common);
+        return new SessionSummary(
+            scored.Count, (int)Math.Round(scored.Average(s => s.Overall), MidpointRounding.AwayFromZero), dims, weakest, common, AnswerCoach.RubricVersion);
     }
 }

@@ -1,3 +1,4 @@
+using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Competencies;
 
 namespace CareerLedger.Domain.Practice;
@@ -11,9 +12,19 @@ public sealed record MockTarget(string? Lens, string? Level, IReadOnlyList<Compe
 
 /// <summary>The coach's verdict on one answer.</summary>
 /// <param name="Overall">0-100.</param>
-/// <param name="Dimensions">Dimension name → 0-100.</param>
+/// <param name="Dimensions">Dimension name (snake_case, e.g. <c>quantified_result</c>) → 0-100.</param>
 /// <param name="FindingCodes">Stable codes of the findings that fired (e.g. we_instead_of_i).</param>
-public sealed record AnswerScore(int Overall, IReadOnlyDictionary<string, int> Dimensions, IReadOnlyList<string> FindingCodes);
+/// <param name="RubricVersion">
+/// The <see cref="AnswerCoach.RubricVersion"/> that produced the score (1, 2, …). Stored as <c>rubricVersion</c>; a score stored
+/// before the field existed has none and reads as 1, the parameter's default (docs/events.md, "Rubric versions").
+/// </param>
+public sealed record AnswerScore(int Overall, IReadOnlyDictionary<string, int> Dimensions, IReadOnlyList<string> FindingCodes, int RubricVersion = 1)
+{
+    /// <summary>The score of a coach report, stamped with the running <see cref="AnswerCoach.RubricVersion"/>: what new events store.</summary>
+    /// <param name="report">The report of <see cref="AnswerCoach.Score"/>.</param>
+    public static AnswerScore FromReport(CoachReport report) => new(
+        report.Overall, Rescoring.DimensionScores(report), report.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList(), AnswerCoach.RubricVersion);
+}
 
 /// <summary>Events of a <c>mock_session</c> stream.</summary>
 public abstract record MockSessionEvent(Guid SessionId);
@@ -61,4 +72,10 @@ public sealed record MockSessionFinished(Guid SessionId, DateOnly FinishedOn, Se
 /// <param name="DimensionAverages">Dimension → mean 0-100.</param>
 /// <param name="Weakest">Up to two weakest dimensions.</param>
 /// <param name="CommonFindings">Finding codes that fired in more than one answer.</param>
-public sealed record SessionSummary(int Answered, int AverageOverall, IReadOnlyDictionary<string, int> DimensionAverages, IReadOnlyList<string> Weakest, IReadOnlyList<string> CommonFindings);
+/// <param name="RubricVersion">
+/// The <see cref="AnswerCoach.RubricVersion"/> of the scores averaged (1, 2, …). A summary stored before the field existed reads as
+/// 1 (docs/events.md, "Rubric versions").
+/// </param>
+public sealed record SessionSummary(
+    int Answered, int AverageOverall, IReadOnlyDictionary<string, int> DimensionAverages, IReadOnlyList<string> Weakest, IReadOnlyList<string> CommonFindings,
+    int RubricVersion = 1);

@@ -1,10 +1,17 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Stories;
 
 namespace CareerLedger.Domain.Practice;
 
-/// <summary>Practice over time: scores per dimension and competency, weakest areas, sessions per week, stories practised.</summary>
+/// <summary>
+/// Practice over time: scores per dimension and competency, weakest areas, sessions per week, stories practised. Every score
+/// point carries the score as stored with the rubric version that produced it and, when that rubric is older than the running
+/// one, the score under the running rubric beside it; means, weakest areas and story best/last use the running rubric's
+/// scores (docs/projections.md, "Re-scoring").
+/// </summary>
 /// <param name="Answers">Scored answers counted.</param>
 /// <param name="Sessions">Sessions started.</param>
 /// <param name="Overall">Overall score per answer, oldest first.</param>
@@ -27,6 +34,12 @@ public sealed record PracticeProgress(
 {
     /// <summary>The active job-search goal practice is aimed at, when there is one (set by the caller, not by the builder).</summary>
     public JobSearchFocus? JobSearch { get; init; }
+
+    /// <summary>The running rubric's version (<see cref="AnswerCoach.RubricVersion"/>): the version of every <see cref="ScorePoint.Rescored"/>.</summary>
+    public int RubricVersion { get; init; } = AnswerCoach.RubricVersion;
+
+    /// <summary>How many of the <see cref="Answers"/> were stored under an older rubric and are shown re-scored beside it.</summary>
+    public int RescoredAnswers { get; init; }
 }
 
 /// <summary>What practice is for while a job search is active.</summary>
@@ -38,10 +51,23 @@ public sealed record PracticeProgress(
 /// <param name="DaysSinceLastSession">Days since the last mock session started, or null when there was none.</param>
 public sealed record JobSearchFocus(Guid GoalId, string Title, Goals.InterviewDate? NextInterview, int? DaysToInterview, int CadenceDays, int? DaysSinceLastSession);
 
-/// <summary>A score at a time.</summary>
+/// <summary>A score at a time: as stored, and under the running rubric when the stored one is older.</summary>
 /// <param name="At">When the answer was given (UTC).</param>
-/// <param name="Score">0-100.</param>
-public sealed record ScorePoint(DateTimeOffset At, int Score);
+/// <param name="Score">0-100, as stored in the event.</param>
+/// <param name="RubricVersion">The rubric version that produced <paramref name="Score"/> (1 for scores stored without one).</param>
+/// <param name="Rescored">
+/// 0-100 under the running rubric (<see cref="AnswerCoach.RubricVersion"/>, also <see cref="RescoredRubricVersion"/>), recomputed
+/// from the stored text; null when <paramref name="RubricVersion"/> is the running one (then <paramref name="Score"/> is current).
+/// </param>
+public sealed record ScorePoint(DateTimeOffset At, int Score, int RubricVersion, int? Rescored)
+{
+    /// <summary>The rubric version of <see cref="Rescored"/>, or null when there is no re-score.</summary>
+    public int? RescoredRubricVersion => Rescored is null ? null : AnswerCoach.RubricVersion;
+
+    /// <summary>The score under the running rubric: <see cref="Rescored"/>, else <see cref="Score"/>.</summary>
+    [JsonIgnore]
+    public int Current => Rescored ?? Score;
+}
 
 /// <summary>Sessions started in an ISO week.</summary>
 /// <param name="Week">"2026-W47".</param>
@@ -52,8 +78,8 @@ public sealed record WeekCount(string Week, int Sessions);
 /// <param name="StoryId">The story.</param>
 /// <param name="Headline">Its current headline.</param>
 /// <param name="Times">Times told in sessions.</param>
-/// <param name="Best">Best overall score.</param>
-/// <param name="Last">Most recent overall score.</param>
+/// <param name="Best">Best overall score 0-100, under the running rubric.</param>
+/// <param name="Last">Most recent overall score 0-100, under the running rubric.</param>
 public sealed record StoryPracticeSummary(Guid StoryId, string Headline, int Times, int Best, int Last);
 
 /// <summary>Builds <see cref="PracticeProgress"/> from sessions (pure).</summary>
@@ -68,32 +94,38 @@ public static class PracticeProgressBuilder
         var list = sessions.OrderBy(s => s.StartedAt).ToList();
         var answers = list.SelectMany(s => s.Questions.Where(q => q.Score is not null && q.AnsweredOn is not null).Select(q => (Session: s, Q: q)))
             .OrderBy(x => x.Q.AnsweredOn).ToList();
-        var overall = answers.Select(x => new ScorePoint(x.Q.AnsweredOn!.Value, x.Q.Score!.Overall)).ToList();
+        var overall = answers.Select(x => Point(x.Q, x.Q.Score!.Overall, x.Q.Rescored?.Overall)).ToList();
         IReadOnlyDictionary<string, IReadOnlyList<ScorePoint>> byDimension = answers
-            .SelectMany(x => x.Q.Score!.Dimensions.Select(d => (d.Key, Point: new ScorePoint(x.Q.AnsweredOn!.Value, d.Value))))
+            .SelectMany(x => x.Q.Score!.Dimensions.Select(d => (d.Key, Point: Point(x.Q, d.Value, x.Q.Rescored is { } r ? r.Dimensions.GetValueOrDefault(d.Key) : null))))
             .GroupBy(x => x.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ScorePoint>)g.Select(x => x.Point).ToList(), StringComparer.Ordinal);
         IReadOnlyDictionary<Competency, IReadOnlyList<ScorePoint>> byCompetency = answers
-            .SelectMany(x => competenciesOf(x.Q.QuestionId).Select(c => (C: c, Point: new ScorePoint(x.Q.AnsweredOn!.Value, x.Q.Score!.Overall))))
+            .SelectMany(x => competenciesOf(x.Q.QuestionId).Select(c => (C: c, Point: Point(x.Q, x.Q.Score!.Overall, x.Q.Rescored?.Overall))))
             .GroupBy(x => x.C)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ScorePoint>)g.Select(x => x.Point).ToList());
 
         var recent = answers.TakeLast(RecentAnswers).ToList();
-        var weakestDimensions = recent.SelectMany(x => x.Q.Score!.Dimensions).GroupBy(d => d.Key, StringComparer.Ordinal)
+        var weakestDimensions = recent.SelectMany(x => x.Q.CurrentScore!.Dimensions).GroupBy(d => d.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, Mean: g.Average(d => d.Value))).OrderBy(x => x.Mean).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Take(3).Select(x => x.Key).ToList();
-        var weakestCompetencies = byCompetency.Select(kv => (kv.Key, Mean: kv.Value.Average(p => p.Score))).OrderBy(x => x.Mean).ThenBy(x => x.Key)
+        var weakestCompetencies = byCompetency.Select(kv => (kv.Key, Mean: kv.Value.Average(p => p.Current))).OrderBy(x => x.Mean).ThenBy(x => x.Key)
             .Take(3).Select(x => x.Key).ToList();
         var perWeek = list.GroupBy(s => Week(s.StartedOn)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new WeekCount(g.Key, g.Count())).ToList();
 
         var storyById = stories.ToDictionary(s => s.Id);
         var practised = answers.Where(x => x.Q.StoryId is { } id && storyById.ContainsKey(id))
             .GroupBy(x => x.Q.StoryId!.Value)
-            .Select(g => new StoryPracticeSummary(g.Key, storyById[g.Key].Current.Headline, g.Count(), g.Max(x => x.Q.Score!.Overall), g.Last().Q.Score!.Overall))
+            .Select(g => new StoryPracticeSummary(g.Key, storyById[g.Key].Current.Headline, g.Count(), g.Max(x => x.Q.CurrentScore!.Overall), g.Last().Q.CurrentScore!.Overall))
             .OrderByDescending(s => s.Times).ThenByDescending(s => s.Best).ToList();
 
-        return new PracticeProgress(answers.Count, list.Count, overall, byDimension, byCompetency, weakestDimensions, weakestCompetencies, perWeek, practised);
+        return new PracticeProgress(answers.Count, list.Count, overall, byDimension, byCompetency, weakestDimensions, weakestCompetencies, perWeek, practised)
+        {
+            RescoredAnswers = answers.Count(x => x.Q.Rescored is not null),
+        };
     }
+
+    private static ScorePoint Point(SessionQuestion q, int stored, int? rescored) =>
+        new(q.AnsweredOn!.Value, stored, q.Score!.RubricVersion, q.Rescored is null ? null : rescored ?? stored);
 
     /// <summary>The ISO 8601 week of a day, e.g. "2026-W47".</summary>
     public static string Week(DateOnly day)

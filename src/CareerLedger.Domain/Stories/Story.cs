@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Practice;
 
 namespace CareerLedger.Domain.Stories;
 
@@ -8,12 +11,34 @@ namespace CareerLedger.Domain.Stories;
 /// <param name="Format">STAR or CARL.</param>
 /// <param name="Headline">Headline.</param>
 /// <param name="Sections">Text.</param>
-/// <param name="Score">The coach's score when written.</param>
-/// <param name="PracticeScores">Overall scores from mock sessions that told this revision, oldest first.</param>
+/// <param name="Score">The coach's score when written, as stored in the event, with the rubric version that produced it.</param>
+/// <param name="PracticeScores">
+/// Overall scores (0-100) from mock sessions that told this revision, oldest first, as stored in <c>story_practiced</c> (each under
+/// the rubric of its day; practice progress has them under the running rubric).
+/// </param>
 /// <param name="RecordedAt">When it was written (UTC).</param>
 /// <param name="Note">How it came about: "template", "model:…", or the revision reason.</param>
 public sealed record StoryRevision(
-    int Revision, StoryFormat Format, string Headline, StorySections Sections, StoryScore Score, IReadOnlyList<int> PracticeScores, DateTimeOffset RecordedAt, string? Note);
+    int Revision, StoryFormat Format, string Headline, StorySections Sections, StoryScore Score, IReadOnlyList<int> PracticeScores, DateTimeOffset RecordedAt, string? Note)
+{
+    /// <summary>
+    /// This revision's score under the running rubric (<see cref="AnswerCoach.RubricVersion"/>), recomputed from the stored
+    /// sections when <see cref="Score"/> came from an older rubric; null when the stored score is the running rubric's.
+    /// docs/projections.md, "Re-scoring".
+    /// </summary>
+    public StoryScore? Rescored { get; init; }
+
+    /// <summary>The score under the running rubric: <see cref="Rescored"/> when there is one, else <see cref="Score"/>.</summary>
+    [JsonIgnore]
+    public StoryScore CurrentScore => Rescored ?? Score;
+
+    /// <summary>A revision as its event stores it, re-scored under the running rubric when its score is older.</summary>
+    internal static StoryRevision Of(int revision, StoryFormat format, string headline, StorySections sections, StoryScore score, DateTimeOffset at, string? note) =>
+        new(revision, format, headline, sections, score, [], at, note)
+        {
+            Rescored = Rescoring.IsStale(score.RubricVersion) ? StoryScore.Of(sections, format) : null,
+        };
+}
 
 /// <summary>A story's current state (fold of its stream; the inline document).</summary>
 /// <param name="Id">Stream id.</param>
@@ -41,8 +66,8 @@ public sealed record Story(
     public static Story Evolve(Story? state, StoryEvent e, DateTimeOffset at) => (state, e) switch
     {
         (null, StoryDrafted d) => new Story(d.StoryId, d.AccomplishmentIds, d.Competencies, [],
-            [new StoryRevision(1, d.Format, d.Headline, d.Sections, d.Score, [], at, d.DraftedBy)], [], false),
-        ({ } s, StoryRevised r) => s with { Revisions = [.. s.Revisions, new StoryRevision(r.Revision, r.Format, r.Headline, r.Sections, r.Score, [], at, r.Reason)] },
+            [StoryRevision.Of(1, d.Format, d.Headline, d.Sections, d.Score, at, d.DraftedBy)], [], false),
+        ({ } s, StoryRevised r) => s with { Revisions = [.. s.Revisions, StoryRevision.Of(r.Revision, r.Format, r.Headline, r.Sections, r.Score, at, r.Reason)] },
         ({ } s, StoryLinked l) => s with { Competencies = l.Competencies, QuestionIds = l.QuestionIds },
         ({ } s, StoryUsed u) => s with { Uses = [.. s.Uses, u] },
         ({ } s, StoryPracticed p) => s with

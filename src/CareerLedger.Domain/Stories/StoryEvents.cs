@@ -1,4 +1,6 @@
+using CareerLedger.Domain.Coaching;
 using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Practice;
 
 namespace CareerLedger.Domain.Stories;
 
@@ -35,8 +37,34 @@ public sealed record StorySections(string? Situation, string? Task, string? Cont
 
 /// <summary>The coach's score of one revision of a story (overall and per dimension, each 0-100).</summary>
 /// <param name="Overall">Overall score 0-100.</param>
-/// <param name="Dimensions">Dimension name → score 0-100.</param>
-public sealed record StoryScore(int Overall, IReadOnlyDictionary<string, int> Dimensions);
+/// <param name="Dimensions">Dimension name (snake_case) → score 0-100.</param>
+/// <param name="RubricVersion">
+/// The <see cref="AnswerCoach.RubricVersion"/> that produced the score (1, 2, …). Stored as <c>rubricVersion</c>; a score stored
+/// before the field existed reads as 1, the parameter's default (docs/events.md, "Rubric versions").
+/// </param>
+public sealed record StoryScore(int Overall, IReadOnlyDictionary<string, int> Dimensions, int RubricVersion = 1)
+{
+    /// <summary>
+    /// The running rubric's score of a story as it would be told, stamped with <see cref="AnswerCoach.RubricVersion"/>: the
+    /// sections as labelled text (<see cref="StorySections.ToLabelledText"/>) without the bracketed template prompts
+    /// ("[Add the measurable result…]"), measured against the story's format. A story without words scores 0 with no dimensions
+    /// (the decider then names the missing section). Pure and deterministic; used when a story is drafted or revised and when
+    /// the projection re-scores a stored revision (docs/projections.md, "Re-scoring").
+    /// </summary>
+    /// <param name="sections">The text.</param>
+    /// <param name="format">STAR or CARL.</param>
+    public static StoryScore Of(StorySections sections, StoryFormat format)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(sections.ToLabelledText(format), @"\[[^\]]*\]", " ");
+        return text.Any(char.IsLetterOrDigit)
+            ? FromReport(AnswerCoach.Score(text, null, format == StoryFormat.Star ? AnswerFormat.Star : AnswerFormat.Carl))
+            : new StoryScore(0, new Dictionary<string, int>(), AnswerCoach.RubricVersion);
+    }
+
+    /// <summary>The score of a coach report, stamped with the running <see cref="AnswerCoach.RubricVersion"/>.</summary>
+    /// <param name="report">The report of <see cref="AnswerCoach.Score"/>.</param>
+    public static StoryScore FromReport(CoachReport report) => new(report.Overall, Rescoring.DimensionScores(report), AnswerCoach.RubricVersion);
+}
 
 /// <summary>Events of a <c>story</c> stream (one stream per story).</summary>
 public abstract record StoryEvent(Guid StoryId);
@@ -84,8 +112,13 @@ public sealed record StoryUsed(Guid StoryId, string Company, string? Round, Date
 /// <param name="Revision">The revision practised.</param>
 /// <param name="SessionId">The mock session.</param>
 /// <param name="QuestionId">The question answered.</param>
-/// <param name="Overall">The coach's overall score 0-100.</param>
-public sealed record StoryPracticed(Guid StoryId, int Revision, Guid SessionId, string QuestionId, int Overall) : StoryEvent(StoryId);
+/// <param name="Overall">The coach's overall score 0-100 (the same score the session's <c>mock_answer_scored</c> holds).</param>
+/// <param name="RubricVersion">
+/// The <see cref="AnswerCoach.RubricVersion"/> that produced <paramref name="Overall"/>; an event stored before the field existed
+/// reads as 1 (docs/events.md, "Rubric versions"). The answer's text is in the session's stream, so re-scoring it under a newer
+/// rubric is done from there (practice progress), not from this event.
+/// </param>
+public sealed record StoryPracticed(Guid StoryId, int Revision, Guid SessionId, string QuestionId, int Overall, int RubricVersion = 1) : StoryEvent(StoryId);
 
 /// <summary>Stored as <c>story_retired</c>: no longer in the active bank.</summary>
 /// <param name="StoryId">Stream id.</param>

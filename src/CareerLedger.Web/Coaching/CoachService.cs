@@ -43,14 +43,9 @@ public sealed class CoachService(AiAssistant ai)
         return (report, critique);
     }
 
-    /// <summary>The rubric's score as stored in events.</summary>
-    public static AnswerScore ToAnswerScore(CoachReport report) => new(
-        report.Overall,
-        report.Dimensions.ToDictionary(d => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(d.Dimension.ToString()), d => d.Score, StringComparer.Ordinal),
-        report.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList());
+    /// <summary>The rubric's score as stored in events, with the running rubric version (<see cref="AnswerScore.FromReport"/>).</summary>
+    public static AnswerScore ToAnswerScore(CoachReport report) => AnswerScore.FromReport(report);
 
-    /// <summary>The rubric's score of a story text.</summary>
-    public static StoryScore ToStoryScore(CoachReport report) => new(
-        report.Overall,
-        report.Dimensions.ToDictionary(d => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(d.Dimension.ToString()), d => d.Score, StringComparer.Ordinal));
+    /// <summary>The rubric's score of a story text, with the running rubric version (<see cref="StoryScore.FromReport"/>).</summary>
+    public static StoryScore ToStoryScore(CoachReport report) => StoryScore.FromReport(report);
 }

@@ -43,6 +43,8 @@ public static class AdminCommands
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             await RebuildAsync(app.Services.GetRequiredService<IDocumentStore>(), name, CancellationToken.None);
+            await RubricRescoring.RecordAsync(
+                app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<LedgerDatabaseOptions>().Schema, name, CancellationToken.None);
             Console.WriteLine($"rebuilt {name} in {started.ElapsedMilliseconds} ms");
         }
 
@@ -51,7 +53,9 @@ public static class AdminCommands
 
     /// <summary>
     /// Rebuilds one projection for every tenant: Marten's daemon deletes its documents and replays every event of its types in
-    /// order through the same Evolve the inline projection uses, so the result equals what the appends produced.
+    /// order through the same Evolve the inline projection uses, so the result equals what the appends produced. Scores stored
+    /// under an older rubric are re-scored on the way (docs/projections.md, "Re-scoring"); the command then records the running
+    /// rubric version for the score projections (<see cref="RubricRescoring.RecordAsync"/>).
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="name"/> is not one of <see cref="ProjectionNames"/>.</exception>
     public static async Task RebuildAsync(IDocumentStore store, string name, CancellationToken ct)

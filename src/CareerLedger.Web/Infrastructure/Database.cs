@@ -66,6 +66,8 @@ public static class Database
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+        // After Marten's activator (registered above, so started first): rebuilds the score projections when the rubric changed.
+        builder.Services.AddHostedService<RubricRescoringService>();
         builder.Services.AddUserSessions();
         builder.Services.AddDatabaseOutageHandling();
         return server;

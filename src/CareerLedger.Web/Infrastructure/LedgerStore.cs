@@ -135,6 +135,8 @@ public static class LedgerStore
             o.Storage.ExtendedSchemaObjects.Add(table);
         }
 
+        o.Storage.ExtendedSchemaObjects.Add(RubricRescoring.Table(schema)); // the rubric version the score projections were built with
+
         // Schema objects are created or updated at start-up (Marten's activator, Database.cs) and, should a table be missing later, on first use.
         o.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         return o;

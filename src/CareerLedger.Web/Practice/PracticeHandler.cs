@@ -106,7 +106,7 @@ public static class PracticeHandler
             var storyStream = await session.Events.FetchForExclusiveWriting<Story>(storyId, ct);
             if (storyStream.Aggregate is { } story)
             {
-                storyStream.AppendOne(new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall));
+                storyStream.AppendOne(new StoryPracticed(storyId, story.Current.Revision, id, submitted.QuestionId, report.Overall, AnswerCoach.RubricVersion));
             }
         }
 

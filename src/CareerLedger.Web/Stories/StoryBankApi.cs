@@ -83,7 +83,7 @@ public static class StoryBankApi
     {
         IReadOnlyList<StoryView> stories = (await session.Query<Story>().ToListAsync(ct))
             .Where(d => includeRetired == true || !d.Retired)
-            .OrderByDescending(d => d.Current.Score.Overall)
+            .OrderByDescending(d => d.Current.CurrentScore.Overall)
             .Select(d => StoryView.Of(d))
             .ToList();
         return TypedResults.Ok(stories);

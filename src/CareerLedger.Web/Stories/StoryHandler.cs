@@ -130,16 +130,11 @@ public static class StoryHandler
         StreamCommands.Decide(stream, c.Expected, s => StoryDecider.Retire(s, c.Reason));
 
     /// <summary>
-    /// The rubric's score of a story as it would be told: bracketed template prompts ("[Add the measurable result…]") are not
-    /// part of the answer, so they are removed first; a story without words scores 0 (the decider then names the missing section).
+    /// The rubric's score of a story as it would be told, stamped with the running rubric version: bracketed template prompts
+    /// ("[Add the measurable result…]") are not part of the answer, so they are removed first; a story without words scores 0
+    /// (the decider then names the missing section). The rule is <see cref="StoryScore.Of"/>, which re-scoring uses too.
     /// </summary>
-    public static StoryScore Score(StorySections sections, StoryFormat format)
-    {
-        var text = System.Text.RegularExpressions.Regex.Replace(sections.ToLabelledText(format), @"\[[^\]]*\]", " ");
-        return text.Any(char.IsLetterOrDigit)
-            ? CoachService.ToStoryScore(AnswerCoach.Score(text, null, Map(format)))
-            : new StoryScore(0, new Dictionary<string, int>());
-    }
+    public static StoryScore Score(StorySections sections, StoryFormat format) => StoryScore.Of(sections, format);
 
     /// <summary>The coach's format for a story format.</summary>
     public static AnswerFormat Map(StoryFormat format) => format == StoryFormat.Star ? AnswerFormat.Star : AnswerFormat.Carl;
