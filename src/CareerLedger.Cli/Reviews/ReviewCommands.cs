@@ -92,7 +92,7 @@ internal static class ReviewCommands
             foreach (var r in reviews)
             {
                 table.AddRow(
-                    new Text($"{r.PeriodStart}..{r.PeriodEnd}"), new Text(r.PeriodLabel ?? ""), new Text(Reviewer(r)), new Text(Rating(r) ?? ""),
+                    new Text($"{r.PeriodStart}..{r.PeriodEnd}"), new Text(r.PeriodLabel ?? ""), new Text(r.ReviewerName ?? r.ReviewerRole ?? ""), new Text(Rating(r) ?? ""),
                     new Text(r.Retracted ? "retracted" : Promotion(r)), new Text(ShortIds.Format(r.Id)[..prefix]));
             }
 
