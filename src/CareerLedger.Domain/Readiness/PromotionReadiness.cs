@@ -212,7 +212,7 @@ public static class PromotionReadinessCalculator
         if (asks.Count > 0)
         {
             var ask = asks[0];
-            var text = $"{Capitalise(ask.Review)} asks for growth in {string.Join(" and ", ask.Competencies.Select(CompetencyCatalog.LabelOf).Select(l => l.ToLowerInvariant()))}: log wins at {Brag.BragMarkdown.Describe(MinimumScope(level))} scope that show it.";
+            var text = $"{Capitalise(ask.Review)} asks for growth in {Names(ask.Competencies)}: log wins at {Brag.BragMarkdown.Describe(MinimumScope(level))} scope that show it.";
             gap = gap is null ? text : $"{gap} {text}";
         }
 
@@ -222,8 +222,14 @@ public static class PromotionReadinessCalculator
     private static ReviewCitation Cite(PerformanceReview r, IReadOnlyList<Competency> on, string how)
     {
         var review = PerformanceReview.Describe(r.Details);
-        var names = string.Join(" and ", on.Select(CompetencyCatalog.LabelOf).Select(l => l.ToLowerInvariant()));
-        return new ReviewCitation(r.Id, review, r.Details.PeriodEnd, on, $"{review} names {names} {how}");
+        return new ReviewCitation(r.Id, review, r.Details.PeriodEnd, on, $"{review} names {Names(on)} {how}");
+    }
+
+    /// <summary>"mentorship", "mentorship and leadership", "ambiguity, decision making and ownership".</summary>
+    private static string Names(IReadOnlyList<Competency> competencies)
+    {
+        var names = competencies.Select(c => CompetencyCatalog.NameOf(c).Replace('_', ' ')).ToList();
+        return names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
     }
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
