@@ -129,6 +129,11 @@ public sealed class ReviewsEndToEndTests(LedgerAppFactory app) : IClassFixture<L
         using var doc = JsonDocument.Parse(readiness.Stdout);
         doc.RootElement.GetProperty("summary").GetString()!.ShouldContain("Your 2026 H1 review (Dana Smith): promotion to Staff Engineer deferred.");
         doc.RootElement.GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("dimension").GetString() == "influence")
-            .GetProperty("gap").GetString()!.ShouldContain("Your 2026 H1 review (Dana Smith) asks for growth in mentorship");
+            .GetProperty("gap").GetString()!.ShouldContain("Your 2026 H1 review (Dana Smith) asks for growth in mentorship and leadership: log wins at multi-team scope that show it.");
+
+        var text = await cli.RunAsync("readiness", "--level", "L6");
+        text.ExitCode.ShouldBe(0, text.ToString());
+        text.Stdout.ShouldContain("  Review: 2026-06-30  your 2026 H1 review (Dana Smith) names communication as a strength");
+        text.Stdout.ShouldContain("Your 2026 H1 review (Dana Smith): promotion to Staff Engineer deferred.");
     }
 }
