@@ -13,7 +13,7 @@ public static class ReviewQueries
     /// </summary>
     /// <param name="session">The request's query session.</param>
     /// <param name="ct">Cancellation.</param>
-    public static async Task<IReadOnlyList<PerformanceReview>> LoadActiveAsync(this IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<PerformanceReview>> LoadActiveReviewsAsync(this IQuerySession session, CancellationToken ct)
     {
         var all = await session.Query<PerformanceReview>().ToListAsync(ct);
         return all.Where(r => !r.Retracted)
@@ -26,5 +26,5 @@ public static class ReviewQueries
     /// coverage: <c>await session.ReviewGrowthAreasAsync(ct)</c>.
     /// </summary>
     public static async Task<IReadOnlyList<GrowthArea>> ReviewGrowthAreasAsync(this IQuerySession session, CancellationToken ct) =>
-        PerformanceReview.GrowthAreas(await session.LoadActiveAsync(ct));
+        PerformanceReview.GrowthAreas(await session.LoadActiveReviewsAsync(ct));
 }
