@@ -53,7 +53,7 @@ public static class ReviewsApi
         IReadOnlyList<ReviewView> views = (await session.Query<PerformanceReview>().ToListAsync(ct))
             .Where(d => includeRetracted == true || !d.Retracted)
             .Where(d => (f is null || d.Details.PeriodEnd >= f) && (t is null || d.Details.PeriodEnd <= t))
-            .OrderByDescending(d => d.Details.PeriodEnd).ThenByDescending(d => d.RecordedAt)
+            .OrderByDescending(d => d.Details.PeriodEnd).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id)
             .Select(ReviewView.Of)
             .ToList();
         return TypedResults.Ok(views);

@@ -182,6 +182,11 @@ public sealed class ExportImportTests(LedgerAppFactory app, ITestOutputHelper ou
         var readA = await LedgerScenario.ReadModelsAsync(a.Http, ids, id => id);
         var readB = await LedgerScenario.ReadModelsAsync(b.Http, ids, Map);
         readA.ShouldAllBe(r => r.Answer.StartsWith("200 ", StringComparison.Ordinal));
+        for (var i = 0; i < readA.Count; i++)
+        {
+            readB[i].Answer.ShouldBe(MapText(readA[i].Answer), readA[i].Url);
+        }
+
         readB.Select(r => r.Answer).ShouldBe(readA.Select(r => MapText(r.Answer)));
 
         // What differs is the account: its id, e-mail and creation time (the display name and time zone were given the same).
