@@ -126,13 +126,14 @@ public sealed record PerformanceReview(Guid Id, ReviewDetails Details, bool Retr
         && a.Strengths.SequenceEqual(b.Strengths) && a.GrowthAreas.SequenceEqual(b.GrowthAreas);
 
     /// <summary>
-    /// How the product names a review to the user: "your 2026 H1 review (Dana Smith)"; without a label the period is spelt out
+    /// How the product names a review to the user: "your 2026 H1 review (Dana Smith)" ("your FY26 annual review (…)" for a label
+    /// that already ends in "review"); without a label the period is spelt out
     /// ("your review of 2026-01-01 to 2026-06-30"); the reviewer is the name, else the role, else left out.
     /// </summary>
     public static string Describe(ReviewDetails d)
     {
         var what = d.PeriodLabel is { } label
-            ? $"your {label} review"
+            ? label.EndsWith("review", StringComparison.OrdinalIgnoreCase) ? $"your {label}" : $"your {label} review"
             : string.Create(CultureInfo.InvariantCulture, $"your review of {d.PeriodStart:yyyy-MM-dd} to {d.PeriodEnd:yyyy-MM-dd}");
         return (d.ReviewerName ?? d.ReviewerRole) is { } who ? $"{what} ({who})" : what;
     }

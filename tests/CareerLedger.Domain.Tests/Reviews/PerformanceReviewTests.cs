@@ -133,6 +133,7 @@ public sealed class PerformanceReviewTests
     public void descriptions_name_the_review_rating_and_outcome_in_words()
     {
         PerformanceReview.Describe(H1(label: null, name: null)).ShouldBe("your review of 2025-07-01 to 2025-12-31 (Engineering Manager)");
+        PerformanceReview.Describe(H1(label: "FY26 annual review")).ShouldBe("your FY26 annual review (Dana Smith)");
         PerformanceReview.DescribeRating(H1()).ShouldBe("Exceeds expectations (4 of 5)");
         PerformanceReview.DescribeRating(H1() with { Rating = null, RatingScore = null, RatingScaleMax = null }).ShouldBeNull();
         PerformanceReview.DescribePromotion(PromotionOutcome.Promoted, "Staff Engineer").ShouldBe("promoted to Staff Engineer");
