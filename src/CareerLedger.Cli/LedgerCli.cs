@@ -90,6 +90,7 @@ public static class LedgerCli
         root.Subcommands.Add(WinCommands.Revise(ctx));
         root.Subcommands.Add(WinCommands.Retract(ctx));
         root.Subcommands.Add(FeedbackCommand.Create(ctx));
+        root.Subcommands.Add(Reviews.ReviewCommands.Create(ctx));
         root.Subcommands.Add(BragCommand.Create(ctx));
         root.Subcommands.Add(StoriesCommand.Create(ctx));
         root.Subcommands.Add(ImportCommand.Create(ctx));

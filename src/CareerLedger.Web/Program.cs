@@ -11,6 +11,7 @@ using CareerLedger.Web.Import;
 using CareerLedger.Web.Infrastructure;
 using CareerLedger.Web.Offers;
 using CareerLedger.Web.Reminders;
+using CareerLedger.Web.Reviews;
 using CareerLedger.Web.Stories;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,7 @@ app.UseLedgerJobsDashboard();
 app.MapAccountsApi();
 app.MapAccomplishmentsApi();
 app.MapFeedbackApi();
+app.MapReviewsApi();
 app.MapBragApi();
 app.MapStoriesApi();
 app.MapImportApi();

@@ -193,11 +193,13 @@ public sealed class EndToEndTests(LedgerAppFactory app) : IClassFixture<LedgerAp
         first.ExitCode.ShouldBe(0, first.ToString());
         first.Stdout.ShouldContain("accomplishments: 50 created, 0 updated, 0 unchanged");
         first.Stdout.ShouldContain("feedback:        15 created, 0 updated, 0 unchanged");
+        first.Stdout.ShouldContain("reviews:         1 created, 0 updated, 0 unchanged");
 
         var second = await cli.RunAsync("import", SamplePath);
         second.ExitCode.ShouldBe(0, second.ToString());
         second.Stdout.ShouldContain("accomplishments: 0 created, 0 updated, 50 unchanged");
         second.Stdout.ShouldContain("feedback:        0 created, 0 updated, 15 unchanged");
+        second.Stdout.ShouldContain("reviews:         0 created, 0 updated, 1 unchanged");
 
         var stories = await cli.RunAsync("stories", "--top", "5");
         stories.ExitCode.ShouldBe(0, stories.ToString());

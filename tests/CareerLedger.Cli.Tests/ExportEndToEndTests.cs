@@ -48,11 +48,11 @@ public sealed class ExportEndToEndTests(LedgerAppFactory app) : IClassFixture<Le
         var export = await source.RunAsync("export", "--out", file);
         export.ExitCode.ShouldBe(0, export.ToString());
         export.Stdout.ShouldBeEmpty();
-        export.Stderr.ShouldStartWith($"Exported 67 events in 67 streams (");
+        export.Stderr.ShouldStartWith($"Exported 68 events in 68 streams (");
         export.Stderr.ShouldContain($") to {file} in ");
         var lines = await File.ReadAllLinesAsync(file);
-        lines.Length.ShouldBe(68);
-        JsonDocument.Parse(lines[0]).RootElement.GetProperty("events").GetInt64().ShouldBe(67);
+        lines.Length.ShouldBe(69);
+        JsonDocument.Parse(lines[0]).RootElement.GetProperty("events").GetInt64().ShouldBe(68);
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -68,8 +68,8 @@ public sealed class ExportEndToEndTests(LedgerAppFactory app) : IClassFixture<Le
         var copy = await RegisteredAsync();
         var imported = await copy.RunAsync("import-events", file);
         imported.ExitCode.ShouldBe(0, imported.ToString());
-        imported.Stdout.ShouldStartWith($"Imported 67 events in 67 streams from {file} into your account on {app.BaseAddress.ToString().TrimEnd('/')}.");
-        imported.Stdout.ShouldContain("66 streams have the id this account derives (50 accomplishment, 15 feedback, 1 reminder_settings)");
+        imported.Stdout.ShouldStartWith($"Imported 68 events in 68 streams from {file} into your account on {app.BaseAddress.ToString().TrimEnd('/')}.");
+        imported.Stdout.ShouldContain("67 streams have the id this account derives (50 accomplishment, 15 feedback, 1 performance_review, 1 reminder_settings)");
 
         string[] brag = ["brag", "--from", "2025-11-01", "--to", "2026-11-30"];
         var original = await source.RunAsync(brag);
@@ -81,7 +81,7 @@ public sealed class ExportEndToEndTests(LedgerAppFactory app) : IClassFixture<Le
         // The same file again changes nothing; an account with events of its own refuses it (exit 5).
         var again = await copy.RunAsync("import-events", file);
         again.ExitCode.ShouldBe(0, again.ToString());
-        again.Stdout.ShouldStartWith($"Nothing imported: this account already holds exactly the 67 events of {file}");
+        again.Stdout.ShouldStartWith($"Nothing imported: this account already holds exactly the 68 events of {file}");
         var busy = await RegisteredAsync();
         (await busy.RunAsync("win", "My own win", "--date", "2026-11-20")).ExitCode.ShouldBe(0);
         var refused = await busy.RunAsync("import-events", file);

@@ -7,6 +7,7 @@ using CareerLedger.Domain.Goals;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Reminders;
+using CareerLedger.Domain.Reviews;
 using CareerLedger.Domain.Stories;
 using JasperFx.Events;
 using Marten;
@@ -44,6 +45,16 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
             new FeedbackRevised(f, new FeedbackDetails(new DateOnly(2026, 2, 1), FeedbackFrom.SkipLevel, "1:1", "Great incident write-up", Sentiment.Positive, [Competency.Communication])),
             new FeedbackRetracted(f, "wrong person"),
         ];
+        var rv = Guid.NewGuid();
+        var review = new ReviewDetails(
+            new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "2026 H1", "Dana Smith", "Engineering Manager", "Exceeds expectations", 4m, 5m,
+            "A strong half.", [Competency.Reliability, Competency.Communication], [Competency.Mentorship], PromotionOutcome.Deferred, "Staff Engineer");
+        object[] reviewEvents =
+        [
+            new ReviewRecorded(rv, review, "import:review-2026-h1"),
+            new ReviewRevised(rv, review with { Promotion = PromotionOutcome.NotPromoted, RatingScore = 3.5m }),
+            new ReviewRetracted(rv, "duplicate"),
+        ];
         var o = Guid.NewGuid();
         var terms = new OfferTerms(
             "Lumen Labs", "Staff Engineer", new OfferLevel("Staff", 6), "Remote", "USD", 185_000m, 10m,
@@ -65,6 +76,7 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         var o4 = Guid.NewGuid();
         await StartAsync(store, tenant, a, accomplishmentEvents);
         await StartAsync(store, tenant, f, feedbackEvents);
+        await StartAsync(store, tenant, rv, reviewEvents);
         await StartAsync(store, tenant, o, offerEvents);
         object[] closings =
         [
@@ -139,13 +151,13 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         var read = new List<IEvent>();
         await using (var session = store.QuerySession(tenant))
         {
-            foreach (var id in new[] { a, f, o, o2, o3, o4, st, ms, g, g2, rs, r })
+            foreach (var id in new[] { a, f, rv, o, o2, o3, o4, st, ms, g, g2, rs, r })
             {
                 read.AddRange(await session.Events.FetchStreamAsync(id));
             }
         }
 
-        var written = accomplishmentEvents.Concat(feedbackEvents).Concat(offerEvents).Concat(closings).Concat(storyEvents).Concat(sessionEvents)
+        var written = accomplishmentEvents.Concat(feedbackEvents).Concat(reviewEvents).Concat(offerEvents).Concat(closings).Concat(storyEvents).Concat(sessionEvents)
             .Concat(goalEvents).Concat(settingsEvents).Concat(reminderEvents).ToList();
         read.Take(6).Select(e => e.EventTypeName).ShouldBe(["accomplishment_logged", "accomplishment_revised", "accomplishment_retracted", "feedback_received", "feedback_revised", "feedback_retracted"]);
         LedgerStore.EventTypes.Select(e => e.Name).Order().ShouldBe(read.Select(e => e.EventTypeName).Distinct().Order(), "every registered type is covered here");
@@ -173,7 +185,7 @@ public sealed class EventCatalogueTests(LedgerAppFactory app) : IClassFixture<Le
         var story = await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { wins![0].GetProperty("id").GetGuid() } });
         story.EnsureSuccessStatusCode();
         (await user.Http.PostAsJsonAsync("/api/practice/sessions", new { questions = 2, seed = 7 })).EnsureSuccessStatusCode();
-        string[] views = ["/api/accomplishments?includeRetracted=true", "/api/feedback?includeRetracted=true", "/api/stories?includeRetired=true", "/api/practice/sessions"];
+        string[] views = ["/api/accomplishments?includeRetracted=true", "/api/feedback?includeRetracted=true", "/api/reviews?includeRetracted=true", "/api/stories?includeRetired=true", "/api/practice/sessions"];
         var before = new List<string>();
         foreach (var view in views)
         {

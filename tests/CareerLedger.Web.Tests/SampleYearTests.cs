@@ -5,7 +5,7 @@ using CareerLedger.Testing;
 namespace CareerLedger.Web.Tests;
 
 /// <summary>
-/// Imports samples/senior-backend-year.json (50 accomplishments, 15 feedback) and checks the brag document and the story
+/// Imports samples/senior-backend-year.json (50 accomplishments, 15 feedback, 1 performance review) and checks the brag document and the story
 /// ranking against figures worked out by hand from the file (test clock: 2026-11-21 12:00 UTC, user in Europe/Berlin).
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -31,12 +31,14 @@ public sealed class SampleYearTests(LedgerAppFactory app) : IClassFixture<Ledger
         var r1 = await (await user.Http.PostAsync("/api/import", first)).ReadAsync();
         r1.GetProperty("accomplishmentsCreated").GetInt32().ShouldBe(50);
         r1.GetProperty("feedbackCreated").GetInt32().ShouldBe(15);
+        r1.GetProperty("reviewsCreated").GetInt32().ShouldBe(1);
 
         using var second = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         var r2 = await (await user.Http.PostAsync("/api/import", second)).ReadAsync();
         r2.GetProperty("accomplishmentsCreated").GetInt32().ShouldBe(0);
         r2.GetProperty("accomplishmentsUnchanged").GetInt32().ShouldBe(50);
         r2.GetProperty("feedbackUnchanged").GetInt32().ShouldBe(15);
+        r2.GetProperty("reviewsUnchanged").GetInt32().ShouldBe(1);
         (await user.Http.GetJsonAsync("/api/accomplishments")).GetArrayLength().ShouldBe(50);
     }
 

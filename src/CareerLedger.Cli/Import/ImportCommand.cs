@@ -4,13 +4,13 @@ using CareerLedger.Cli.Infrastructure;
 
 namespace CareerLedger.Cli.Import;
 
-/// <summary><c>ledger import FILE</c>: bulk import of accomplishments and feedback (idempotent).</summary>
+/// <summary><c>ledger import FILE</c>: bulk import of accomplishments, feedback and performance reviews (idempotent).</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A JSON file with \"accomplishments\" and/or \"feedback\" arrays (see samples/senior-backend-year.json)" };
-        var command = new Command("import", "Import accomplishments and feedback from a JSON file; importing the same file again adds nothing");
+        var file = new Argument<FileInfo>("FILE") { Description = "A JSON file with \"accomplishments\", \"feedback\" and/or \"reviews\" arrays (see samples/senior-backend-year.json)" };
+        var command = new Command("import", "Import accomplishments, feedback and performance reviews from a JSON file; importing the same file again adds nothing");
         command.Arguments.Add(file);
         command.SetAction(async (parse, ct) =>
         {
@@ -30,7 +30,7 @@ internal static class ImportCommand
                 using var doc = JsonDocument.Parse(json, new JsonDocumentOptions());
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    throw CliException.Validation($"{path} is not an import file: expected a JSON object with \"accomplishments\" and/or \"feedback\"");
+                    throw CliException.Validation($"{path} is not an import file: expected a JSON object with \"accomplishments\", \"feedback\" and/or \"reviews\"");
                 }
             }
             catch (JsonException ex)
@@ -51,6 +51,7 @@ internal static class ImportCommand
             ctx.Out.WriteLine($"Imported {path}:");
             ctx.Out.WriteLine($"  accomplishments: {result.AccomplishmentsCreated} created, {result.AccomplishmentsUpdated} updated, {result.AccomplishmentsUnchanged} unchanged");
             ctx.Out.WriteLine($"  feedback:        {result.FeedbackCreated} created, {result.FeedbackUpdated} updated, {result.FeedbackUnchanged} unchanged");
+            ctx.Out.WriteLine($"  reviews:         {result.ReviewsCreated} created, {result.ReviewsUpdated} updated, {result.ReviewsUnchanged} unchanged");
             return ExitCodes.Ok;
         });
         return command;

@@ -14,7 +14,9 @@ internal sealed record AccomplishmentDto(
 
 internal sealed record FeedbackDto(Guid Id, string ReceivedOn, string From, string? Source, string Text, string Sentiment, IReadOnlyList<string> Themes);
 
-internal sealed record ImportResultDto(int AccomplishmentsCreated, int AccomplishmentsUpdated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUpdated, int FeedbackUnchanged);
+internal sealed record ImportResultDto(
+    int AccomplishmentsCreated, int AccomplishmentsUpdated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUpdated, int FeedbackUnchanged,
+    int ReviewsCreated, int ReviewsUpdated, int ReviewsUnchanged);
 
 internal sealed record RankedStoryDto(int Rank, Guid AccomplishmentId, string Title, string OccurredOn, decimal Score, string Reason, IReadOnlyList<string> Competencies);
 

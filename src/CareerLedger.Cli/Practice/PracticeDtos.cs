@@ -60,6 +60,8 @@ internal sealed record StoryPracticeSummaryDto(Guid StoryId, string Headline, in
 
 internal sealed record ReadinessReportDto(string Level, IReadOnlyList<DimensionEvidenceDto> Dimensions, int Ready, string Summary);
 
-internal sealed record DimensionEvidenceDto(string Dimension, string Expectation, IReadOnlyList<EvidenceItemDto> Evidence, string? Gap);
+internal sealed record DimensionEvidenceDto(string Dimension, string Expectation, IReadOnlyList<EvidenceItemDto> Evidence, string? Gap, IReadOnlyList<ReviewCitationDto>? ReviewEvidence = null);
+
+internal sealed record ReviewCitationDto(Guid ReviewId, string Review, string PeriodEnd, string Why);
 
 internal sealed record EvidenceItemDto(Guid AccomplishmentId, string Title, string OccurredOn, string Why);

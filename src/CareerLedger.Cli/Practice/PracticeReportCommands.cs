@@ -189,6 +189,11 @@ internal static class PracticeReportCommands
                     }
                 }
 
+                foreach (var r in d.ReviewEvidence ?? [])
+                {
+                    ctx.Out.WriteLine($"  Review: {r.PeriodEnd}  {r.Why}");
+                }
+
                 ctx.Out.WriteLine("  Gap: " + (d.Gap ?? "none"));
             }
 

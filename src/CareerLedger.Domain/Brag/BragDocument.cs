@@ -1,10 +1,11 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Reviews;
 
 namespace CareerLedger.Domain.Brag;
 
-/// <summary>A brag document for a date range: accomplishments grouped by period then project, feedback, learnings.</summary>
+/// <summary>A brag document for a date range: accomplishments grouped by period then project, feedback, performance reviews, learnings.</summary>
 /// <param name="From">First day covered (user's calendar).</param>
 /// <param name="To">Last day covered.</param>
 /// <param name="AsOf">When set, the document shows what had been recorded by then (UTC); later events are ignored.</param>
@@ -13,6 +14,7 @@ namespace CareerLedger.Domain.Brag;
 /// <param name="Periods">Non-empty periods in chronological order.</param>
 /// <param name="Feedback">Feedback received in the range, oldest first.</param>
 /// <param name="Learnings">Learnings and mechanisms from accomplishments in the range, oldest first.</param>
+/// <param name="Reviews">Performance reviews whose period ends in the range, oldest first (docs/projections.md, "Brag document").</param>
 public sealed record BragDocument(
     DateOnly From,
     DateOnly To,
@@ -21,7 +23,8 @@ public sealed record BragDocument(
     BragSummary Summary,
     IReadOnlyList<BragPeriod> Periods,
     IReadOnlyList<BragFeedback> Feedback,
-    IReadOnlyList<BragLearning> Learnings);
+    IReadOnlyList<BragLearning> Learnings,
+    IReadOnlyList<BragReview> Reviews);
 
 /// <summary>Headline figures of a brag document.</summary>
 /// <param name="Accomplishments">Accomplishments in the range.</param>
@@ -29,7 +32,8 @@ public sealed record BragDocument(
 /// <param name="Quantified">Accomplishments with at least one metric.</param>
 /// <param name="FeedbackCount">Feedback items in the range.</param>
 /// <param name="TopCompetencies">Up to 5 competencies with the number of accomplishments evidencing each, most first.</param>
-public sealed record BragSummary(int Accomplishments, int Projects, int Quantified, int FeedbackCount, IReadOnlyList<CompetencyCount> TopCompetencies);
+/// <param name="ReviewCount">Performance reviews whose period ends in the range.</param>
+public sealed record BragSummary(int Accomplishments, int Projects, int Quantified, int FeedbackCount, IReadOnlyList<CompetencyCount> TopCompetencies, int ReviewCount);
 
 /// <summary>A competency and how many items evidence it.</summary>
 /// <param name="Competency">The competency.</param>
@@ -70,6 +74,23 @@ public sealed record BragEntry(
 /// <param name="Sentiment">Tone.</param>
 /// <param name="Themes">Competencies it speaks to.</param>
 public sealed record BragFeedback(DateOnly ReceivedOn, FeedbackFrom From, string? Source, string Text, Sentiment Sentiment, IReadOnlyList<Competency> Themes);
+
+/// <summary>A performance review as the brag document shows it.</summary>
+/// <param name="Id">Review id.</param>
+/// <param name="PeriodStart">First day it covers.</param>
+/// <param name="PeriodEnd">Last day it covers.</param>
+/// <param name="PeriodLabel">The company's name for the cycle ("2026 H1"), or null.</param>
+/// <param name="ReviewerName">Reviewer's name, or null.</param>
+/// <param name="ReviewerRole">Reviewer's role, or null.</param>
+/// <param name="Rating">The rating as given, with the score when there is one ("Exceeds expectations (4 of 5)"), or null.</param>
+/// <param name="Promotion">The promotion outcome.</param>
+/// <param name="NewLevel">The level or title the outcome is about, or null.</param>
+/// <param name="Strengths">Competencies named as strengths.</param>
+/// <param name="GrowthAreas">Competencies named as growth areas.</param>
+/// <param name="Excerpt">The start of the review text on one line, at most <see cref="PerformanceReview.ExcerptLength"/> characters (cut at a word, with "…").</param>
+public sealed record BragReview(
+    Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, string? PeriodLabel, string? ReviewerName, string? ReviewerRole, string? Rating,
+    PromotionOutcome Promotion, string? NewLevel, IReadOnlyList<Competency> Strengths, IReadOnlyList<Competency> GrowthAreas, string Excerpt);
 
 /// <summary>A learning tied to the accomplishment it came from.</summary>
 /// <param name="AccomplishmentId">Source accomplishment.</param>

@@ -2,18 +2,27 @@ using System.Globalization;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Reviews;
 
 namespace CareerLedger.Domain.Brag;
 
-/// <summary>Builds a <see cref="BragDocument"/> from accomplishment and feedback states (pure). Rules in docs/projections.md.</summary>
+/// <summary>Builds a <see cref="BragDocument"/> from accomplishment, feedback and performance-review states (pure). Rules in docs/projections.md.</summary>
 public static class BragDocumentBuilder
 {
     /// <summary>Ranges longer than this many days are grouped by quarter instead of month.</summary>
     public const int MonthGroupingMaxDays = 184;
 
-    /// <summary>Builds the document; retracted items and items outside <paramref name="range"/> are left out.</summary>
+    /// <summary>Builds the document without reviews; retracted items and items outside <paramref name="range"/> are left out.</summary>
     public static BragDocument Build(
-        IEnumerable<Accomplishment> accomplishments, IEnumerable<FeedbackItem> feedback, DateRange range, DateTimeOffset? asOf)
+        IEnumerable<Accomplishment> accomplishments, IEnumerable<FeedbackItem> feedback, DateRange range, DateTimeOffset? asOf) =>
+        Build(accomplishments, feedback, [], range, asOf);
+
+    /// <summary>
+    /// Builds the document; retracted items and items outside <paramref name="range"/> are left out. A review is in the range
+    /// when its period ends in it (the day it can first be written about).
+    /// </summary>
+    public static BragDocument Build(
+        IEnumerable<Accomplishment> accomplishments, IEnumerable<FeedbackItem> feedback, IEnumerable<PerformanceReview> reviews, DateRange range, DateTimeOffset? asOf)
     {
         var items = accomplishments
             .Where(a => !a.Retracted && range.Contains(a.Details.OccurredOn))
@@ -42,6 +51,15 @@ public static class BragDocumentBuilder
             .Select(f => new BragFeedback(f.Details.ReceivedOn, f.Details.From, f.Details.Source, f.Details.Text, f.Details.Sentiment, f.Details.Themes))
             .ToList();
 
+        var shownReviews = reviews
+            .Where(r => !r.Retracted && range.Contains(r.Details.PeriodEnd))
+            .OrderBy(r => r.Details.PeriodEnd).ThenBy(r => r.Details.PeriodStart).ThenBy(r => r.RecordedAt).ThenBy(r => r.Id)
+            .Select(r => new BragReview(
+                r.Id, r.Details.PeriodStart, r.Details.PeriodEnd, r.Details.PeriodLabel, r.Details.ReviewerName, r.Details.ReviewerRole,
+                PerformanceReview.DescribeRating(r.Details), r.Details.Promotion, r.Details.NewLevel, r.Details.Strengths, r.Details.GrowthAreas,
+                PerformanceReview.Excerpt(r.Details.Text)))
+            .ToList();
+
         var learnings = items
             .Where(a => a.Details.Learnings is not null)
             .Select(a => new BragLearning(a.Id, a.Details.Title, a.Details.OccurredOn, a.Details.Learnings!))
@@ -60,9 +78,10 @@ public static class BragDocumentBuilder
             items.Where(a => a.Details.Project is not null).Select(a => a.Details.Project!).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
             items.Count(a => a.Details.Impact.Count > 0),
             quotes.Count,
-            top);
+            top,
+            shownReviews.Count);
 
-        return new BragDocument(range.From, range.To, asOf, byQuarter ? "quarter" : "month", summary, periods, quotes, learnings);
+        return new BragDocument(range.From, range.To, asOf, byQuarter ? "quarter" : "month", summary, periods, quotes, learnings, shownReviews);
     }
 
     private static BragEntry ToEntry(Accomplishment a) => new(

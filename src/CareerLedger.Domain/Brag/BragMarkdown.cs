@@ -3,6 +3,7 @@ using System.Text;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Reviews;
 
 namespace CareerLedger.Domain.Brag;
 
@@ -21,7 +22,7 @@ public static class BragMarkdown
         }
 
         var s = doc.Summary;
-        md.Append(inv, $"{Count(s.Accomplishments, "accomplishment")}{(s.Projects > 0 ? " across " + Count(s.Projects, "project") : "")}, {s.Quantified} with measured impact; {Count(s.FeedbackCount, "piece")} of feedback.");
+        md.Append(inv, $"{Count(s.Accomplishments, "accomplishment")}{(s.Projects > 0 ? " across " + Count(s.Projects, "project") : "")}, {s.Quantified} with measured impact; {Count(s.FeedbackCount, "piece")} of feedback{(s.ReviewCount > 0 ? "; " + Count(s.ReviewCount, "performance review") : "")}.");
         if (s.TopCompetencies.Count > 0)
         {
             md.Append(" Most evidenced: ")
@@ -77,6 +78,15 @@ public static class BragMarkdown
             AppendFeedback(md, "Growth areas", doc.Feedback.Where(f => f.Sentiment == Sentiment.Constructive));
         }
 
+        if (doc.Reviews.Count > 0)
+        {
+            md.Append("## Performance reviews\n\n");
+            foreach (var r in doc.Reviews)
+            {
+                AppendReview(md, r);
+            }
+        }
+
         if (doc.Learnings.Count > 0)
         {
             md.Append("## Learnings\n\n");
@@ -89,6 +99,36 @@ public static class BragMarkdown
         }
 
         return md.ToString().TrimEnd() + "\n";
+    }
+
+    private static void AppendReview(StringBuilder md, BragReview r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var period = string.Create(inv, $"{r.PeriodStart:yyyy-MM-dd} to {r.PeriodEnd:yyyy-MM-dd}");
+        md.Append("### ").Append(r.PeriodLabel is { } label ? $"{Escape(label)} ({period})" : period).Append("\n\n");
+        var reviewer = string.Join(", ", new[] { r.ReviewerName, r.ReviewerRole }.Where(x => x is not null));
+        md.Append("- _Reviewer:_ ").Append(Escape(reviewer)).Append('\n');
+        if (r.Rating is { } rating)
+        {
+            md.Append("- _Rating:_ ").Append(Escape(rating)).Append('\n');
+        }
+
+        if (PerformanceReview.DescribePromotion(r.Promotion, r.NewLevel) is { } promotion)
+        {
+            md.Append("- _Promotion:_ ").Append(Escape(promotion)).Append('\n');
+        }
+
+        if (r.Strengths.Count > 0)
+        {
+            md.Append("- _Strengths:_ ").Append(string.Join(", ", r.Strengths.Select(CompetencyCatalog.LabelOf))).Append('\n');
+        }
+
+        if (r.GrowthAreas.Count > 0)
+        {
+            md.Append("- _Growth areas:_ ").Append(string.Join(", ", r.GrowthAreas.Select(CompetencyCatalog.LabelOf))).Append('\n');
+        }
+
+        md.Append(inv, $"- “{Escape(r.Excerpt)}”\n\n");
     }
 
     private static void AppendFeedback(StringBuilder md, string heading, IEnumerable<BragFeedback> items)

@@ -1,5 +1,6 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Competencies;
+using CareerLedger.Domain.Reviews;
 
 namespace CareerLedger.Domain.Readiness;
 
@@ -29,19 +30,44 @@ public enum LevelDimension
     Communication,
 }
 
-/// <summary>Promotion readiness for a target level: per dimension, the accomplishments that evidence it, and the gaps.</summary>
+/// <summary>Promotion readiness for a target level: per dimension, the accomplishments and reviews that evidence it, and the gaps.</summary>
 /// <param name="Level">The target level.</param>
 /// <param name="Dimensions">One row per dimension.</param>
-/// <param name="Ready">Dimensions with at least <see cref="PromotionReadinessCalculator.EvidenceNeeded"/> pieces of evidence, out of 5.</param>
-/// <param name="Summary">One sentence.</param>
-public sealed record ReadinessReport(TargetLevel Level, IReadOnlyList<DimensionEvidence> Dimensions, int Ready, string Summary);
+/// <param name="Ready">Dimensions without a gap, out of 5 (see <see cref="PromotionReadinessCalculator"/> for the rule).</param>
+/// <param name="Summary">One or two sentences; the newest review's promotion outcome, when it has one, is the second.</param>
+/// <param name="Reviews">The user's non-retracted performance reviews, newest period first, with their rating and promotion outcome.</param>
+public sealed record ReadinessReport(TargetLevel Level, IReadOnlyList<DimensionEvidence> Dimensions, int Ready, string Summary, IReadOnlyList<ReviewOutcome> Reviews);
 
 /// <summary>Evidence for one level dimension.</summary>
 /// <param name="Dimension">The dimension.</param>
 /// <param name="Expectation">What the target level expects (in words).</param>
 /// <param name="Evidence">Accomplishments that meet it, strongest first (at most 5).</param>
-/// <param name="Gap">What to go and do or log when evidence is short; null when covered.</param>
-public sealed record DimensionEvidence(LevelDimension Dimension, string Expectation, IReadOnlyList<EvidenceItem> Evidence, string? Gap);
+/// <param name="Gap">What to go and do or log when evidence is short or a review asks for growth here; null when covered.</param>
+/// <param name="ReviewEvidence">Reviews naming a strength on this dimension, newest first (at most 3).</param>
+/// <param name="GrowthAsks">Reviews asking for growth on this dimension that no later review names as a strength, newest first.</param>
+public sealed record DimensionEvidence(
+    LevelDimension Dimension, string Expectation, IReadOnlyList<EvidenceItem> Evidence, string? Gap,
+    IReadOnlyList<ReviewCitation> ReviewEvidence, IReadOnlyList<ReviewCitation> GrowthAsks);
+
+/// <summary>A performance review cited on a dimension, as a strength or as a growth area.</summary>
+/// <param name="ReviewId">The review.</param>
+/// <param name="Review">How the product names it: "your 2026 H1 review (Dana Smith)".</param>
+/// <param name="PeriodEnd">The last day it covers.</param>
+/// <param name="Competencies">The competencies it names that map to this dimension.</param>
+/// <param name="Why">One sentence, e.g. "your 2026 H1 review (Dana Smith) names mentorship as a strength".</param>
+public sealed record ReviewCitation(Guid ReviewId, string Review, DateOnly PeriodEnd, IReadOnlyList<Competency> Competencies, string Why);
+
+/// <summary>What one review said about rating and promotion.</summary>
+/// <param name="ReviewId">The review.</param>
+/// <param name="Review">How the product names it: "your 2026 H1 review (Dana Smith)".</param>
+/// <param name="PeriodStart">First day it covers.</param>
+/// <param name="PeriodEnd">Last day it covers.</param>
+/// <param name="Rating">The rating as given, with the score when there is one ("Exceeds expectations (4 of 5)"), or null.</param>
+/// <param name="Promotion">The promotion outcome.</param>
+/// <param name="NewLevel">The level or title the outcome is about, or null.</param>
+/// <param name="Outcome">The outcome in words ("nominated for promotion for Staff Engineer"), or null when the review has none.</param>
+public sealed record ReviewOutcome(
+    Guid ReviewId, string Review, DateOnly PeriodStart, DateOnly PeriodEnd, string? Rating, PromotionOutcome Promotion, string? NewLevel, string? Outcome);
 
 /// <summary>An accomplishment cited as evidence.</summary>
 /// <param name="AccomplishmentId">The accomplishment.</param>
@@ -51,17 +77,24 @@ public sealed record DimensionEvidence(LevelDimension Dimension, string Expectat
 public sealed record EvidenceItem(Guid AccomplishmentId, string Title, DateOnly OccurredOn, string Why);
 
 /// <summary>
-/// Judges accomplishments against a target level's expectations (pure). Rules, per dimension, with the minimum scope the
-/// level needs (senior: team, staff: multi_team, principal: org):
+/// Judges accomplishments and performance reviews against a target level's expectations (pure). Rules, per dimension, with the
+/// minimum scope the level needs (senior: team, staff: multi_team, principal: org):
 /// scope — scope at or above the minimum; ambiguity — tagged ambiguity or decision_making at or above the minimum scope;
 /// impact — a measured improvement (or a result figure) at or above the minimum scope; influence — tagged leadership,
 /// mentorship, collaboration or conflict_resolution, led or drove, at or above the minimum scope; communication — tagged
-/// communication at or above the minimum scope. Two pieces of evidence make a dimension ready. Source: docs/domain.md, "Levels".
+/// communication at or above the minimum scope. A review's strengths count on the dimension their competencies map to
+/// (<see cref="DimensionOf"/>), one piece of evidence per review; its growth areas stay open on that dimension until a later
+/// review names the same competency as a strength. A dimension is ready with <see cref="EvidenceNeeded"/> pieces of
+/// evidence, at least one of them an accomplishment, and no open growth area. Source: docs/domain.md, "Levels" and
+/// "Performance reviews"; docs/projections.md, "Promotion readiness".
 /// </summary>
 public static class PromotionReadinessCalculator
 {
     /// <summary>Pieces of evidence that make a dimension ready.</summary>
     public const int EvidenceNeeded = 2;
+
+    /// <summary>Most reviews cited as evidence on one dimension.</summary>
+    public const int MaxReviewEvidence = 3;
 
     /// <summary>Parses "L5", "senior", "L6", "staff", "L7", "principal" (case-insensitive).</summary>
     public static TargetLevel? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -80,45 +113,126 @@ public static class PromotionReadinessCalculator
         _ => Scope.Org,
     };
 
-    /// <summary>Builds the report from the user's (non-retracted) accomplishments.</summary>
-    public static ReadinessReport Assess(IEnumerable<Accomplishment> accomplishments, TargetLevel level)
+    /// <summary>
+    /// The level dimension a competency named in a review speaks to, or null for competencies no dimension is judged on
+    /// (perseverance, growth mindset, reliability, performance and cost, technical debt, learning new technology, rapport):
+    /// ownership → scope; ambiguity, decision_making → ambiguity; customer_impact, delivery → impact; leadership, mentorship,
+    /// collaboration, conflict_resolution → influence; communication → communication.
+    /// </summary>
+    public static LevelDimension? DimensionOf(Competency competency) => competency switch
+    {
+        Competency.Ownership => LevelDimension.Scope,
+        Competency.Ambiguity or Competency.DecisionMaking => LevelDimension.Ambiguity,
+        Competency.CustomerImpact or Competency.Delivery => LevelDimension.Impact,
+        Competency.Leadership or Competency.Mentorship or Competency.Collaboration or Competency.ConflictResolution => LevelDimension.Influence,
+        Competency.Communication => LevelDimension.Communication,
+        _ => null,
+    };
+
+    /// <summary>Builds the report from the user's accomplishments alone (retracted ones are left out).</summary>
+    public static ReadinessReport Assess(IEnumerable<Accomplishment> accomplishments, TargetLevel level) => Assess(accomplishments, [], level);
+
+    /// <summary>Builds the report from the user's accomplishments and performance reviews (retracted ones of either are left out).</summary>
+    public static ReadinessReport Assess(IEnumerable<Accomplishment> accomplishments, IEnumerable<PerformanceReview> reviews, TargetLevel level)
     {
         var min = MinimumScope(level);
         var items = accomplishments.Where(a => !a.Retracted && a.Details.Scope >= min)
             .OrderByDescending(a => a.Details.Scope).ThenByDescending(a => a.Details.Involvement).ThenByDescending(a => a.Details.OccurredOn)
             .ToList();
+        var newestFirst = reviews.Where(r => !r.Retracted)
+            .OrderByDescending(r => r.Details.PeriodEnd).ThenByDescending(r => r.RecordedAt).ThenBy(r => r.Id)
+            .ToList();
         var rows = new List<DimensionEvidence>
         {
-            Row(LevelDimension.Scope, level, items, _ => true, a => $"{Brag.BragMarkdown.Describe(a.Details.Scope)} scope"),
-            Row(LevelDimension.Ambiguity, level, items,
+            Row(LevelDimension.Scope, level, items, newestFirst, _ => true, a => $"{Brag.BragMarkdown.Describe(a.Details.Scope)} scope"),
+            Row(LevelDimension.Ambiguity, level, items, newestFirst,
                 a => a.Details.Competencies.Contains(Competency.Ambiguity) || a.Details.Competencies.Contains(Competency.DecisionMaking),
                 _ => "worked through an unclear problem"),
-            Row(LevelDimension.Impact, level, items,
+            Row(LevelDimension.Impact, level, items, newestFirst,
                 a => a.Details.Impact.Any(m => m.ImprovementPercent is > 0 || m.Before is null),
                 a => a.Details.Impact.First(m => m.ImprovementPercent is > 0 || m.Before is null).Describe()),
-            Row(LevelDimension.Influence, level, items,
+            Row(LevelDimension.Influence, level, items, newestFirst,
                 a => a.Details.Involvement != Involvement.Contributed && a.Details.Competencies.Any(c => c is Competency.Leadership or Competency.Mentorship or Competency.Collaboration or Competency.ConflictResolution),
                 a => $"{Brag.BragMarkdown.Describe(a.Details.Involvement)} it; influenced others"),
-            Row(LevelDimension.Communication, level, items,
+            Row(LevelDimension.Communication, level, items, newestFirst,
                 a => a.Details.Competencies.Contains(Competency.Communication),
                 _ => "communication beyond the team"),
         };
         var ready = rows.Count(r => r.Gap is null);
         var label = level.ToString().ToLowerInvariant();
-        return new ReadinessReport(level, rows, ready,
-            ready == rows.Count
-                ? $"Every dimension has evidence at {label} scope; turn the strongest items into stories."
-                : $"{ready} of 5 dimensions have enough evidence at {label} scope; close the gaps below before the packet goes in.");
+        var outcomes = newestFirst.Select(r => new ReviewOutcome(
+                r.Id, PerformanceReview.Describe(r.Details), r.Details.PeriodStart, r.Details.PeriodEnd, PerformanceReview.DescribeRating(r.Details),
+                r.Details.Promotion, r.Details.NewLevel, PerformanceReview.DescribePromotion(r.Details)))
+            .ToList();
+        var summary = ready == rows.Count
+            ? $"Every dimension has evidence at {label} scope; turn the strongest items into stories."
+            : $"{ready} of 5 dimensions have enough evidence at {label} scope; close the gaps below before the packet goes in.";
+        if (outcomes.FirstOrDefault(o => o.Outcome is not null) is { } latest)
+        {
+            summary += $" {Capitalise(latest.Review)}: {latest.Outcome}.";
+        }
+
+        return new ReadinessReport(level, rows, ready, summary, outcomes);
     }
 
     private static DimensionEvidence Row(
-        LevelDimension dimension, TargetLevel level, List<Accomplishment> items, Func<Accomplishment, bool> counts, Func<Accomplishment, string> why)
+        LevelDimension dimension, TargetLevel level, List<Accomplishment> items, List<PerformanceReview> newestFirst,
+        Func<Accomplishment, bool> counts, Func<Accomplishment, string> why)
     {
         var evidence = items.Where(counts).Take(5)
             .Select(a => new EvidenceItem(a.Id, a.Details.Title, a.Details.OccurredOn, why(a)))
             .ToList();
-        return new DimensionEvidence(dimension, Expectation(dimension, level), evidence, evidence.Count >= EvidenceNeeded ? null : Gap(dimension, level, evidence.Count));
+        var strengths = newestFirst
+            .Select(r => (Review: r, On: r.Details.Strengths.Where(c => DimensionOf(c) == dimension).ToList()))
+            .Where(x => x.On.Count > 0)
+            .Take(MaxReviewEvidence)
+            .Select(x => Cite(x.Review, x.On, "as a strength"))
+            .ToList();
+        var asks = new List<ReviewCitation>();
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var r = newestFirst[i];
+            // Still open: no later review (earlier in this newest-first list, with a later period end) names it as a strength.
+            var open = r.Details.GrowthAreas
+                .Where(c => DimensionOf(c) == dimension)
+                .Where(c => !newestFirst.Take(i).Any(later => later.Details.PeriodEnd > r.Details.PeriodEnd && later.Details.Strengths.Contains(c)))
+                .ToList();
+            if (open.Count > 0)
+            {
+                asks.Add(Cite(r, open, "as a growth area"));
+            }
+        }
+
+        string? gap = null;
+        if (evidence.Count == 0 || evidence.Count + strengths.Count < EvidenceNeeded)
+        {
+            gap = Gap(dimension, level, Math.Max(EvidenceNeeded - evidence.Count - strengths.Count, 1));
+        }
+
+        if (asks.Count > 0)
+        {
+            var ask = asks[0];
+            var text = $"{Capitalise(ask.Review)} asks for growth in {Names(ask.Competencies)}: log wins at {Brag.BragMarkdown.Describe(MinimumScope(level))} scope that show it.";
+            gap = gap is null ? text : $"{gap} {text}";
+        }
+
+        return new DimensionEvidence(dimension, Expectation(dimension, level), evidence, gap, strengths, asks);
     }
+
+    private static ReviewCitation Cite(PerformanceReview r, IReadOnlyList<Competency> on, string how)
+    {
+        var review = PerformanceReview.Describe(r.Details);
+        return new ReviewCitation(r.Id, review, r.Details.PeriodEnd, on, $"{review} names {Names(on)} {how}");
+    }
+
+    /// <summary>"mentorship", "mentorship and leadership", "ambiguity, decision making and ownership".</summary>
+    private static string Names(IReadOnlyList<Competency> competencies)
+    {
+        var names = competencies.Select(c => CompetencyCatalog.NameOf(c).Replace('_', ' ')).ToList();
+        return names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>What <paramref name="level"/> expects on <paramref name="dimension"/> (docs/domain.md levels table, in our words).</summary>
     public static string Expectation(LevelDimension dimension, TargetLevel level) => (dimension, level) switch
@@ -140,9 +254,8 @@ public static class PromotionReadinessCalculator
         _ => "Gives talks, writes strategy, and briefs executives.",
     };
 
-    private static string Gap(LevelDimension dimension, TargetLevel level, int have)
+    private static string Gap(LevelDimension dimension, TargetLevel level, int need)
     {
-        var need = EvidenceNeeded - have;
         var scope = Brag.BragMarkdown.Describe(MinimumScope(level));
         return dimension switch
         {

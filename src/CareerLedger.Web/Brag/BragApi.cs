@@ -31,8 +31,8 @@ public static class BragApi
         errors.ThrowIfAny();
         var today = at is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, me.TimeZone).DateTime) : me.Today;
         var range = DateRange.Resolve(f, t, today);
-        var (accomplishments, feedback) = await reader.LoadAsync(at, ct);
-        var doc = BragDocumentBuilder.Build(accomplishments, feedback, range, at);
+        var (accomplishments, feedback, reviews) = await reader.LoadWithReviewsAsync(at, ct);
+        var doc = BragDocumentBuilder.Build(accomplishments, feedback, reviews, range, at);
         var user = kind == "json" ? null : await accounts.FindAsync(me.Id, ct);
         var title = user?.DisplayName is { } name ? $"{name}: brag document" : "Brag document";
         return DocumentResponses.Respond(kind, doc, title, () => BragMarkdown.Render(doc, title));

@@ -19,7 +19,7 @@ public sealed record ImportedEvent(
     Guid StreamId, long Version, StreamKind Kind, string TypeName, object Data, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId);
 
 /// <summary>A stream whose id an import changed, because the importing account derives another id for it.</summary>
-/// <param name="StreamType">The kind of stream (<c>reminder_settings</c>, <c>reminder</c>, or an imported <c>accomplishment</c> or <c>feedback</c> item).</param>
+/// <param name="StreamType">The kind of stream (<c>reminder_settings</c>, <c>reminder</c>, or an imported <c>accomplishment</c>, <c>feedback</c> or <c>performance_review</c> item).</param>
 /// <param name="From">The id in the export.</param>
 /// <param name="To">The id in the importing account.</param>
 public sealed record RenamedStream(string StreamType, Guid From, Guid To);

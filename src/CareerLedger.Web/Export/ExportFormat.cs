@@ -8,6 +8,7 @@ using CareerLedger.Domain.Goals;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Reminders;
+using CareerLedger.Domain.Reviews;
 using CareerLedger.Domain.Stories;
 using CareerLedger.Web.Infrastructure;
 using CareerLedger.Web.Reminders;
@@ -43,6 +44,7 @@ public static class ExportFormat
     [
         new("accomplishment", typeof(AccomplishmentEvent), typeof(Accomplishment)),
         new("feedback", typeof(FeedbackEvent), typeof(FeedbackItem)),
+        new("performance_review", typeof(ReviewEvent), typeof(PerformanceReview)),
         new("offer", typeof(OfferEvent), typeof(Offer)),
         new("story", typeof(StoryEvent), typeof(Story)),
         new("mock_session", typeof(MockSessionEvent), typeof(MockSession)),
@@ -89,6 +91,7 @@ public static class ExportFormat
     {
         AccomplishmentEvent a => a.AccomplishmentId,
         FeedbackEvent f => f.FeedbackId,
+        ReviewEvent rv => rv.ReviewId,
         OfferEvent o => o.OfferId,
         StoryEvent s => s.StoryId,
         MockSessionEvent m => m.SessionId,
@@ -103,7 +106,7 @@ public static class ExportFormat
     /// the exported id stays. Three kinds of stream are found again by an id derived from the account (<see cref="StableIds.For"/>), so
     /// they get the id that account derives: the one reminder settings stream (<see cref="ReminderHandler.SettingsId"/>, read on every
     /// settings request), a reminder (from its occurrence key, derived again by every job run so that an occurrence is recorded once),
-    /// and an accomplishment or feedback item created by <c>POST /api/import</c> (from its item key, derived again by every re-import of
+    /// and an accomplishment, feedback item or performance review created by <c>POST /api/import</c> (from its item key, derived again by every re-import of
     /// the same file). Items created with an Idempotency-Key keep their ids: the key only guards a retry of the same request, which
     /// does not span accounts.
     /// </summary>
@@ -111,12 +114,16 @@ public static class ExportFormat
     {
         AccomplishmentLogged { ClientKey: { } key } when key.StartsWith(ImportKeyPrefix, StringComparison.Ordinal) => StableIds.For(tenantId, "accomplishment", key),
         FeedbackReceived { ClientKey: { } key } when key.StartsWith(ImportKeyPrefix, StringComparison.Ordinal) => StableIds.For(tenantId, "feedback", key),
+        ReviewRecorded { ClientKey: { } key } when key.StartsWith(ImportKeyPrefix, StringComparison.Ordinal) => StableIds.For(tenantId, ReviewStreamType, key),
         ReminderSettingsEvent => ReminderHandler.SettingsId(tenantId),
         ReminderDue due => StableIds.For(tenantId, "reminder", due.Notice.Key),
         _ => null,
     };
 
     private const string ImportKeyPrefix = "import:";
+
+    /// <summary>The stream type of a performance review, also the kind its import ids are derived under.</summary>
+    public const string ReviewStreamType = "performance_review";
 
     /// <summary>A recorded time as the export writes it: UTC, six fractional digits, <c>Z</c> (<c>2026-11-21T12:00:00.000000Z</c>).</summary>
     public static string FormatTime(DateTimeOffset at) =>

@@ -2,6 +2,7 @@ using Wolverine;
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Common;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Reviews;
 using Marten;
 using CareerLedger.Web.Accomplishments;
 using CareerLedger.Web.Feedback;
@@ -11,12 +12,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CareerLedger.Web.Import;
 
 /// <summary>
-/// An import file: accomplishments and feedback (the format of samples/*.json; see docs/api.md). Each item may carry an
-/// <c>id</c> (a stable slug); items without one are keyed by their content, so importing the same file twice adds nothing.
+/// An import file: accomplishments, feedback and performance reviews (the format of samples/*.json; see docs/api.md). Each item
+/// may carry an <c>id</c> (a stable slug); items without one are keyed by their content, so importing the same file twice adds nothing.
 /// </summary>
 /// <param name="Accomplishments">Accomplishments, at most 5,000.</param>
 /// <param name="Feedback">Feedback, at most 5,000.</param>
-public sealed record ImportRequest(IReadOnlyList<ImportAccomplishment>? Accomplishments, IReadOnlyList<ImportFeedback>? Feedback);
+/// <param name="Reviews">Performance reviews, at most 5,000.</param>
+public sealed record ImportRequest(IReadOnlyList<ImportAccomplishment>? Accomplishments, IReadOnlyList<ImportFeedback>? Feedback, IReadOnlyList<ImportReview>? Reviews = null);
 
 /// <summary>An accomplishment in an import file: <see cref="AccomplishmentDraft"/> fields plus an optional stable id.</summary>
 /// <param name="Id">Stable item id (1-200 characters) used for idempotency.</param>
@@ -45,6 +47,26 @@ public sealed record ImportAccomplishment(
 public sealed record ImportFeedback(
     string? Id, DateOnly? ReceivedOn, string? From, string? Source, string? Text, string? Sentiment, IReadOnlyList<string>? Themes);
 
+/// <summary>A performance review in an import file: <see cref="ReviewDraft"/> fields plus an optional stable id.</summary>
+/// <param name="Id">Stable item id (1-200 characters) used for idempotency; without one the period, reviewer and text are the key.</param>
+/// <param name="PeriodStart">First day covered.</param>
+/// <param name="PeriodEnd">Last day covered.</param>
+/// <param name="PeriodLabel">The cycle's name, e.g. "2026 H1".</param>
+/// <param name="ReviewerName">Reviewer's name.</param>
+/// <param name="ReviewerRole">Reviewer's role.</param>
+/// <param name="Rating">Rating as worded by the company.</param>
+/// <param name="RatingScore">Rating as a number.</param>
+/// <param name="RatingScaleMax">Top of the rating scale.</param>
+/// <param name="Text">What the review says.</param>
+/// <param name="Strengths">Competency names.</param>
+/// <param name="GrowthAreas">Competency names.</param>
+/// <param name="Promotion">Promotion outcome name.</param>
+/// <param name="NewLevel">Level or title the outcome is about.</param>
+public sealed record ImportReview(
+    string? Id, DateOnly? PeriodStart, DateOnly? PeriodEnd, string? PeriodLabel, string? ReviewerName, string? ReviewerRole, string? Rating,
+    decimal? RatingScore, decimal? RatingScaleMax, string? Text, IReadOnlyList<string>? Strengths, IReadOnlyList<string>? GrowthAreas,
+    string? Promotion, string? NewLevel);
+
 /// <summary>What an import did.</summary>
 /// <param name="AccomplishmentsCreated">New accomplishments logged.</param>
 /// <param name="AccomplishmentsUpdated">Accomplishments from an earlier import whose content changed in the file: revised.</param>
@@ -52,8 +74,12 @@ public sealed record ImportFeedback(
 /// <param name="FeedbackCreated">New feedback recorded.</param>
 /// <param name="FeedbackUpdated">Feedback from an earlier import whose content changed: revised.</param>
 /// <param name="FeedbackUnchanged">Feedback already present with the same content (skipped).</param>
+/// <param name="ReviewsCreated">New performance reviews recorded.</param>
+/// <param name="ReviewsUpdated">Reviews from an earlier import whose content changed: revised.</param>
+/// <param name="ReviewsUnchanged">Reviews already present with the same content, or retracted since (skipped).</param>
 public sealed record ImportResult(
-    int AccomplishmentsCreated, int AccomplishmentsUpdated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUpdated, int FeedbackUnchanged);
+    int AccomplishmentsCreated, int AccomplishmentsUpdated, int AccomplishmentsUnchanged, int FeedbackCreated, int FeedbackUpdated, int FeedbackUnchanged,
+    int ReviewsCreated, int ReviewsUpdated, int ReviewsUnchanged);
 
 /// <summary>Bulk import: <c>POST /api/import</c>.</summary>
 public static class ImportApi
@@ -64,7 +90,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/import", Import).WithTags("Import").WithName("Import")
-            .WithSummary("Imports accomplishments and feedback. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing the same file adds nothing; items whose content changed are revised (retracted ones are left alone).")
+            .WithSummary("Imports accomplishments, feedback and performance reviews. Everything is validated first: one invalid item rejects the file with every error listed, and nothing is written. Re-importing the same file adds nothing; items whose content changed are revised (retracted ones are left alone).")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ServiceRegistration.MaxImportBodyBytes))
             .RequireAuthorization();
         return app;
@@ -77,6 +103,7 @@ public static class ImportApi
         var today = me.Today;
         var items = request.Accomplishments ?? [];
         var quotes = request.Feedback ?? [];
+        var reviews = request.Reviews ?? [];
         if (items.Count > MaxItems)
         {
             errors.Add("accomplishments", $"At most {MaxItems} per import; split the file.");
@@ -85,6 +112,11 @@ public static class ImportApi
         if (quotes.Count > MaxItems)
         {
             errors.Add("feedback", $"At most {MaxItems} per import; split the file.");
+        }
+
+        if (reviews.Count > MaxItems)
+        {
+            errors.Add("reviews", $"At most {MaxItems} per import; split the file.");
         }
 
         var validA = new List<(string Key, AccomplishmentDetails Details)>();
@@ -153,8 +185,42 @@ public static class ImportApi
             }
         }
 
+        var validR = new List<(string Key, ReviewDetails Details)>();
+        for (var i = 0; i < reviews.Count; i++)
+        {
+            if (reviews[i] is not { } it)
+            {
+                errors.Add($"reviews[{i}]", "Empty entry: give the review, or leave it out.");
+                continue;
+            }
+
+            try
+            {
+                var details = new ReviewDraft(
+                    it.PeriodStart, it.PeriodEnd, it.Text, it.PeriodLabel, it.ReviewerName, it.ReviewerRole, it.Rating, it.RatingScore, it.RatingScaleMax,
+                    it.Strengths, it.GrowthAreas, it.Promotion, it.NewLevel).Validate(today);
+                var key = Key(it.Id, $"{details.PeriodStart:yyyy-MM-dd}|{details.PeriodEnd:yyyy-MM-dd}|{details.ReviewerName}|{details.ReviewerRole}|{details.Text}", $"reviews[{i}].id", errors);
+                if (!keys.Add("r:" + key))
+                {
+                    errors.Add($"reviews[{i}].id", $"Duplicate item id '{key}' in this file.");
+                }
+
+                validR.Add((key, details));
+            }
+            catch (DomainValidationException ex)
+            {
+                foreach (var (field, messages) in ex.Errors)
+                {
+                    foreach (var m in messages)
+                    {
+                        errors.Add($"reviews[{i}].{field}", m);
+                    }
+                }
+            }
+        }
+
         errors.ThrowIfAny();
-        return TypedResults.Ok(await bus.InvokeForUserAsync<ImportResult>(me, new ImportLedger(validA, validF), ct));
+        return TypedResults.Ok(await bus.InvokeForUserAsync<ImportResult>(me, new ImportLedger(validA, validF, validR), ct));
     }
 
     private static string Key(string? id, string content, string field, ValidationErrors errors)

@@ -1,5 +1,7 @@
 using CareerLedger.Domain.Accomplishments;
 using CareerLedger.Domain.Feedback;
+using CareerLedger.Domain.Reviews;
+using CareerLedger.Web.Export;
 using CareerLedger.Web.Infrastructure;
 using Marten;
 
@@ -8,9 +10,11 @@ namespace CareerLedger.Web.Import;
 /// <summary>Imports validated items (the endpoint validated the whole file first). Answered with the <see cref="ImportResult"/> counts.</summary>
 /// <param name="Accomplishments">Each item's key (the file's id, or a content hash) and validated content, in file order; keys are unique.</param>
 /// <param name="Feedback">Likewise for feedback.</param>
+/// <param name="Reviews">Likewise for performance reviews.</param>
 public sealed record ImportLedger(
     IReadOnlyList<(string Key, AccomplishmentDetails Details)> Accomplishments,
-    IReadOnlyList<(string Key, FeedbackDetails Details)> Feedback);
+    IReadOnlyList<(string Key, FeedbackDetails Details)> Feedback,
+    IReadOnlyList<(string Key, ReviewDetails Details)> Reviews);
 
 /// <summary>
 /// The import handler: one transaction for the whole file. Each item's stream id is derived from its key (<c>import:</c> + key),
@@ -35,7 +39,12 @@ public static class ImportHandler
             (id, details, key) => FeedbackItem.Receive(id, details, key, null),
             (doc, details) => doc.Retracted || FeedbackItem.SameContent(doc.Details, details) ? [] : FeedbackItem.Revise(doc, details),
             ct);
-        return new ImportResult(aNew, aChanged, aSame, fNew, fChanged, fSame);
+        var (rNew, rChanged, rSame) = await ImportAsync<PerformanceReview, ReviewDetails>(
+            session, ExportFormat.ReviewStreamType, command.Reviews, r => (r.Id, r.Version),
+            (id, details, key) => PerformanceReview.Record(id, details, key, null),
+            (doc, details) => doc.Retracted || PerformanceReview.SameContent(doc.Details, details) ? [] : PerformanceReview.Revise(doc, details),
+            ct);
+        return new ImportResult(aNew, aChanged, aSame, fNew, fChanged, fSame, rNew, rChanged, rSame);
     }
 
     private static async Task<(int Created, int Changed, int Same)> ImportAsync<TDoc, TDetails>(

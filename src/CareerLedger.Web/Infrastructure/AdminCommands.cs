@@ -12,7 +12,7 @@ namespace CareerLedger.Web.Infrastructure;
 public static class AdminCommands
 {
     /// <summary>The projection names the rebuild command accepts, in the order <c>all</c> rebuilds them.</summary>
-    public static IReadOnlyList<string> ProjectionNames { get; } = ["accomplishments", "feedback", "offers", "stories", "mock_sessions", "goals", "reminder_settings", "reminders"];
+    public static IReadOnlyList<string> ProjectionNames { get; } = ["accomplishments", "feedback", "reviews", "offers", "stories", "mock_sessions", "goals", "reminder_settings", "reminders"];
 
     /// <summary>Runs a maintenance command when <paramref name="args"/> asks for one.</summary>
     /// <returns>

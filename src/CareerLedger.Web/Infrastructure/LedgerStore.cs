@@ -6,6 +6,7 @@ using CareerLedger.Domain.Goals;
 using CareerLedger.Domain.Offers;
 using CareerLedger.Domain.Practice;
 using CareerLedger.Domain.Reminders;
+using CareerLedger.Domain.Reviews;
 using CareerLedger.Domain.Stories;
 using CareerLedger.Web.Accounts;
 using CareerLedger.Web.Reminders;
@@ -35,6 +36,9 @@ public static class LedgerStore
         (typeof(FeedbackReceived), "feedback_received"),
         (typeof(FeedbackRevised), "feedback_revised"),
         (typeof(FeedbackRetracted), "feedback_retracted"),
+        (typeof(ReviewRecorded), "review_recorded"),
+        (typeof(ReviewRevised), "review_revised"),
+        (typeof(ReviewRetracted), "review_retracted"),
         (typeof(OfferReceived), "offer_received"),
         (typeof(OfferRevised), "offer_revised"),
         (typeof(CounterOfferSent), "counter_offer_sent"),
@@ -123,6 +127,7 @@ public static class LedgerStore
 
         o.Projections.Add(new LedgerProjection<Accomplishment>("accomplishments", typeof(AccomplishmentEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<FeedbackItem>("feedback", typeof(FeedbackEvent)), ProjectionLifecycle.Inline);
+        o.Projections.Add(new LedgerProjection<PerformanceReview>("reviews", typeof(ReviewEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<Offer>("offers", typeof(OfferEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<Story>("stories", typeof(StoryEvent)), ProjectionLifecycle.Inline);
         o.Projections.Add(new LedgerProjection<MockSession>("mock_sessions", typeof(MockSessionEvent)), ProjectionLifecycle.Inline);
@@ -156,6 +161,7 @@ public static class LedgerStore
     {
         AccomplishmentEvent a => Accomplishment.Evolve((Accomplishment?)state, a, recordedAt) with { Version = version },
         FeedbackEvent f => FeedbackItem.Evolve((FeedbackItem?)state, f, recordedAt) with { Version = version },
+        ReviewEvent rv => PerformanceReview.Evolve((PerformanceReview?)state, rv, recordedAt) with { Version = version },
         OfferEvent o => Offer.Evolve((Offer?)state, o, recordedAt) with { Version = version },
         StoryEvent st => Story.Evolve((Story?)state, st, recordedAt) with { Version = version },
         MockSessionEvent m => MockSession.Evolve((MockSession?)state, m, recordedAt) with { Version = version },

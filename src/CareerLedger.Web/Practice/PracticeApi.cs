@@ -64,7 +64,7 @@ public static class PracticeApi
             .WithSummary("Answers the next question: the answer is recorded first, then scored by the rubric, critiqued and followed up (model or template).");
         group.MapPost("/practice/sessions/{id:guid}/finish", Finish).WithName("FinishMockSession").WithSummary("Ends the session with a summary.");
         group.MapGet("/practice/progress", Progress).WithName("PracticeProgress").WithSummary("Scores over time per dimension and competency, weakest areas, sessions per week, stories practised.");
-        group.MapGet("/readiness", Readiness).WithName("PromotionReadiness").WithSummary("Which accomplishments evidence each level dimension for level=L5|L6|L7, and the gaps.");
+        group.MapGet("/readiness", Readiness).WithName("PromotionReadiness").WithSummary("Which accomplishments and performance reviews evidence each level dimension for level=L5|L6|L7, the gaps (including growth areas a review names) and your reviews' promotion outcomes.");
         group.MapGet("/questions", Questions).WithName("QuestionBank").WithSummary("The behavioural question bank; filter by competency, lens, level.");
         return app;
     }
@@ -227,8 +227,8 @@ public static class PracticeApi
             errors.ThrowIfAny();
         }
 
-        var (accomplishments, _) = await reader.LoadAsync(null, ct);
-        return TypedResults.Ok(PromotionReadinessCalculator.Assess(accomplishments, target!.Value));
+        var (accomplishments, _, reviews) = await reader.LoadWithReviewsAsync(null, ct);
+        return TypedResults.Ok(PromotionReadinessCalculator.Assess(accomplishments, reviews, target!.Value));
     }
 
     internal static Ok<IReadOnlyList<Question>> Questions(string? competency, string? lens, string? level, QuestionBank bank)

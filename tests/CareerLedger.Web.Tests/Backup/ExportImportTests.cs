@@ -22,7 +22,7 @@ namespace CareerLedger.Web.Tests.Backup;
 public sealed class ExportImportTests(LedgerAppFactory app, ITestOutputHelper output) : IClassFixture<LedgerAppFactory>
 {
     private static readonly string[] DocumentTables =
-        ["mt_doc_accomplishment", "mt_doc_feedbackitem", "mt_doc_offer", "mt_doc_story", "mt_doc_mocksession", "mt_doc_goal", "mt_doc_remindersettings", "mt_doc_reminder"];
+        ["mt_doc_accomplishment", "mt_doc_feedbackitem", "mt_doc_performancereview", "mt_doc_offer", "mt_doc_story", "mt_doc_mocksession", "mt_doc_goal", "mt_doc_remindersettings", "mt_doc_reminder"];
 
     [Fact]
     public async Task an_export_is_every_event_of_the_user_in_order_and_nothing_of_anyone_else()
@@ -137,9 +137,9 @@ public sealed class ExportImportTests(LedgerAppFactory app, ITestOutputHelper ou
         output.WriteLine($"{lines.Length - 1} events in {result.GetProperty("streams").GetInt32()} streams, {Encoding.UTF8.GetByteCount(file):N0} bytes; export {exportMs} ms, import {importMs} ms; {renamed.Count} streams renamed");
 
         // Renamed: the streams the account finds by an id derived from itself. The settings stream, the two reminders, and the
-        // sample's 50 wins and 15 feedback items (import keys). The win logged and the offer recorded with an Idempotency-Key keep theirs.
+        // sample's 50 wins, 15 feedback items and 1 review (import keys). The win logged and the offer recorded with an Idempotency-Key keep theirs.
         renamed.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count()).OrderBy(kv => kv.Key).ShouldBe(
-            new Dictionary<string, int> { ["accomplishment"] = 50, ["feedback"] = 15, ["reminder"] = 2, ["reminder_settings"] = 1 }.OrderBy(kv => kv.Key));
+            new Dictionary<string, int> { ["accomplishment"] = 50, ["feedback"] = 15, ["performance_review"] = 1, ["reminder"] = 2, ["reminder_settings"] = 1 }.OrderBy(kv => kv.Key));
         renamed.ShouldContain(r => r.Type == "reminder_settings" && r.To == Web.Reminders.ReminderHandler.SettingsId(b.UserId.ToString()));
         renamed.ShouldContain(r => r.From == ids.DeadlineReminder
             && r.To == StableIds.For(b.UserId.ToString(), "reminder", $"offer_deadline:{ids.Contoso}:2026-11-27:48h"));
@@ -182,6 +182,11 @@ public sealed class ExportImportTests(LedgerAppFactory app, ITestOutputHelper ou
         var readA = await LedgerScenario.ReadModelsAsync(a.Http, ids, id => id);
         var readB = await LedgerScenario.ReadModelsAsync(b.Http, ids, Map);
         readA.ShouldAllBe(r => r.Answer.StartsWith("200 ", StringComparison.Ordinal));
+        for (var i = 0; i < readA.Count; i++)
+        {
+            readB[i].Answer.ShouldBe(MapText(readA[i].Answer), readA[i].Url);
+        }
+
         readB.Select(r => r.Answer).ShouldBe(readA.Select(r => MapText(r.Answer)));
 
         // What differs is the account: its id, e-mail and creation time (the display name and time zone were given the same).
@@ -225,6 +230,8 @@ public sealed class ExportImportTests(LedgerAppFactory app, ITestOutputHelper ou
         reimport.GetProperty("accomplishmentsUnchanged").GetInt32().ShouldBe(50);
         reimport.GetProperty("feedbackCreated").GetInt32().ShouldBe(0);
         reimport.GetProperty("feedbackUpdated").GetInt32().ShouldBe(1);
+        reimport.GetProperty("reviewsCreated").GetInt32().ShouldBe(0);
+        reimport.GetProperty("reviewsUnchanged").GetInt32().ShouldBe(1);
         var settings = await b.Http.GetAsync("/api/reminders/settings");
         using var change = await LedgerScenario.SendAsync(b.Http, HttpMethod.Put, "/api/reminders/settings", new { winsAt = "09:00" }, settings.Headers.ETag!.Tag.Trim('"'));
         (await change.ReadAsync()).GetProperty("winsDay").GetString().ShouldBe("thursday");

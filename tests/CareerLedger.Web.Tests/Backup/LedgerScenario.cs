@@ -70,6 +70,18 @@ public static class LedgerScenario
         })).EnsureSuccessStatusCode();
 
         Tick();
+        var review = new
+        {
+            periodStart = "2025-07-01", periodEnd = "2025-12-31", periodLabel = "2025 H2", reviewerName = "Dana Smith", reviewerRole = "Engineering Manager",
+            rating = "Meets expectations", ratingScore = 3, ratingScaleMax = 5, text = "Solid half; Black Friday went smoothly.",
+            strengths = new[] { "reliability" }, growthAreas = new[] { "communication" }, promotion = "none",
+        };
+        var keyedReview = await IdAsync(await SendAsync(http, HttpMethod.Post, "/api/reviews", review, headers: [("Idempotency-Key", "review-2025-h2")]));
+        (await SendAsync(http, HttpMethod.Put, $"/api/reviews/{keyedReview}", review with { text = "Solid half; Black Friday went smoothly and the postmortem was exemplary." }, "1")).EnsureSuccessStatusCode();
+        var retractedReview = await IdAsync(await http.PostAsJsonAsync("/api/reviews", review with { periodLabel = "2025 H2 (draft)" }));
+        (await http.DeleteAsync($"/api/reviews/{retractedReview}?reason=duplicate")).EnsureSuccessStatusCode();
+
+        Tick();
         var contoso = await OfferIdAsync(await SendAsync(http, HttpMethod.Post, "/api/offers", Offer("contoso-public-even.json"), headers: [("Idempotency-Key", "offer-contoso")]));
         var riverbend = await OfferIdAsync(await SendAsync(http, HttpMethod.Post, "/api/offers", Offer("riverbend-backloaded.json")));
         var lumen = await OfferIdAsync(await SendAsync(http, HttpMethod.Post, "/api/offers", Offer("lumen-series-b-options.json")));
@@ -177,6 +189,7 @@ public static class LedgerScenario
             $"/api/accomplishments/{map(ids.RevisedWin)}/history",
             $"/api/accomplishments/{map(ids.RetractedWin)}",
             "/api/feedback?includeRetracted=true",
+            "/api/reviews?includeRetracted=true",
             "/api/brag?from=2025-11-01&to=2026-11-30",
             "/api/brag?from=2025-11-01&to=2026-11-30&format=md",
             $"/api/brag?from=2025-11-01&to=2026-11-30&asOf={asOf}",

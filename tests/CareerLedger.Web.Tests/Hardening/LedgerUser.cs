@@ -83,6 +83,13 @@ public sealed class LedgerUser
         return new Resource((string)body!["id"]!, Version(response));
     }
 
+    /// <summary>Records a new performance review.</summary>
+    public async Task<Resource> NewReviewAsync()
+    {
+        var (body, response) = await CallAsync(HttpMethod.Post, "/api/reviews", ValidRequests.Review($"Steady half {Guid.NewGuid():N}"));
+        return new Resource((string)body!["id"]!, Version(response));
+    }
+
     /// <summary>Records a new open offer (received 2026-11-10).</summary>
     public async Task<Resource> NewOfferAsync()
     {

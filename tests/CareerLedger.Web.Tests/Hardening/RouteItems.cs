@@ -30,6 +30,7 @@ public static class RouteItems
         new("/api/accomplishments/{id}", u => u.NewAccomplishmentAsync(), Accomplishment),
         new("/api/accomplishments/{id}/history", u => u.NewAccomplishmentAsync(), Accomplishment),
         new("/api/feedback/{id}", u => u.NewFeedbackAsync(), r => [$"/api/feedback/{r.Id}"]),
+        new("/api/reviews/{id}", u => u.NewReviewAsync(), r => [$"/api/reviews/{r.Id}"]),
         new("/api/offers/{id}", u => u.NewOfferAsync(), Offer),
         new("/api/offers/{id}/terms", u => u.NewOfferAsync(), Offer),
         new("/api/offers/{id}/counter", u => u.NewOfferAsync(), Offer),

@@ -110,7 +110,7 @@ public sealed class TenantIsolationTests(IsolationHost host, ITestOutputHelper o
         var ids = new List<string> { owner.AccomplishmentId.ToString(), owner.StoryId.ToString() };
         foreach (var create in new Func<Task<Resource>>[]
                  {
-                     owner.NewFeedbackAsync, owner.NewOfferAsync, owner.NewSessionAsync, owner.NewGoalAsync, owner.NewReminderAsync, owner.NewTokenAsync,
+                     owner.NewFeedbackAsync, owner.NewReviewAsync, owner.NewOfferAsync, owner.NewSessionAsync, owner.NewGoalAsync, owner.NewReminderAsync, owner.NewTokenAsync,
                  })
         {
             ids.Add((await create()).Id);

@@ -61,6 +61,8 @@ public static class ValidRequests
                 ["draft"] = "ReviseAccomplishmentRequest.Draft is a computed, get-only property; the OpenAPI document lists it as a body field, but the server never reads it",
             }),
         new("POST /api/feedback", None, (_, _) => Feedback("Your incident write-up was the clearest I have read this year.")),
+        new("POST /api/reviews", None, (_, _) => Review("A strong half: steady on-call and clear incident write-ups.")),
+        new("PUT /api/reviews/{id}", Item(u => u.NewReviewAsync()), (_, _) => Review("A strong half: steady on-call, clear write-ups, on-time delivery."), SendIfMatch: true),
         new("POST /api/import", None, (_, _) => Import()),
         new("POST /api/offers", None, (_, _) => Offer()),
         new("PUT /api/offers/{id}/terms", Item(u => u.NewOfferAsync()), (_, _) => ReviseOffer(), SendIfMatch: true),
@@ -153,7 +155,25 @@ public static class ValidRequests
         ["themes"] = new JsonArray("communication", "reliability"),
     };
 
-    /// <summary>An import of one accomplishment and one feedback item, every field given.</summary>
+    /// <summary>A performance review with every field.</summary>
+    public static JsonNode Review(string text) => new JsonObject
+    {
+        ["periodStart"] = "2026-01-01",
+        ["periodEnd"] = "2026-06-30",
+        ["periodLabel"] = "2026 H1",
+        ["reviewerName"] = "Dana Smith",
+        ["reviewerRole"] = "Engineering Manager",
+        ["rating"] = "Exceeds expectations",
+        ["ratingScore"] = 4,
+        ["ratingScaleMax"] = 5,
+        ["text"] = text,
+        ["strengths"] = new JsonArray("reliability", "communication"),
+        ["growthAreas"] = new JsonArray("mentorship"),
+        ["promotion"] = "deferred",
+        ["newLevel"] = "Staff Engineer",
+    };
+
+    /// <summary>An import of one accomplishment, one feedback item and one review, every field given.</summary>
     public static JsonNode Import()
     {
         var win = Accomplishment("Ran the Black Friday load test");
@@ -169,7 +189,13 @@ public static class ValidRequests
             feedback[name] = value?.DeepClone();
         }
 
-        return new JsonObject { ["accomplishments"] = new JsonArray(accomplishment), ["feedback"] = new JsonArray(feedback) };
+        var review = new JsonObject { ["id"] = "hardening-import-review" };
+        foreach (var (name, value) in Review("Ran the peak-season readiness work end to end.").AsObject())
+        {
+            review[name] = value?.DeepClone();
+        }
+
+        return new JsonObject { ["accomplishments"] = new JsonArray(accomplishment), ["feedback"] = new JsonArray(feedback), ["reviews"] = new JsonArray(review) };
     }
 
     /// <summary>Offer terms with every field: options (every option field), a custom vesting object, a refresher with a preset.</summary>
