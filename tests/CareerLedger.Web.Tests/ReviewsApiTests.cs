@@ -160,18 +160,13 @@ public sealed class ReviewsApiTests(LedgerAppFactory app) : IClassFixture<Ledger
         mine.GetProperty("promotion").GetString().ShouldBe("deferred");
         mine.GetProperty("retracted").GetBoolean().ShouldBeFalse();
 
-        var store = app.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.QuerySession(other.UserId.ToString()))
-        {
-            (await session.ReviewGrowthAreasAsync(CancellationToken.None)).ShouldBeEmpty();
-        }
-
-        await using (var session = store.QuerySession(owner.UserId.ToString()))
-        {
-            var areas = await session.ReviewGrowthAreasAsync(CancellationToken.None);
-            areas.Select(a => a.Competency).ShouldBe([Competency.Mentorship, Competency.Leadership]);
-            areas.ShouldAllBe(a => a.Source == "your 2026 H1 review (Dana Smith)" && a.On == new DateOnly(2026, 6, 30));
-        }
+        // The review's growth areas reach the owner's story ranking as growth gaps (no story shows them), never the other user's.
+        var gaps = (await owner.Http.GetJsonAsync("/api/stories/ranking")).GetProperty("growthGaps").EnumerateArray().ToList();
+        gaps.Select(g => g.GetProperty("competency").GetString()).ShouldBe(["leadership", "mentorship"]);
+        gaps.ShouldAllBe(g => g.GetProperty("sources").EnumerateArray().Single().GetString() == "your 2026 H1 review (Dana Smith)");
+        gaps[1].GetProperty("sentence").GetString()!.ShouldStartWith(
+            "Your 2026 H1 review (Dana Smith) names mentorship as a growth area; none of your top 8 shows it.");
+        (await other.Http.GetJsonAsync("/api/stories/ranking")).GetProperty("growthGaps").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

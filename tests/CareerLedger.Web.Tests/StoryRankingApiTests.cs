@@ -26,11 +26,11 @@ public sealed class StoryRankingApiTests(LedgerAppFactory app) : IClassFixture<L
         var topIds = ranking.GetProperty("top").EnumerateArray().Select(t => t.GetProperty("accomplishmentId").GetGuid()).ToList();
         // Constructive feedback themes: mentorship and leadership (manager, 2026-01-20), collaboration and conflict resolution (peer),
         // communication (skip level), communication, conflict resolution, collaboration (other), communication and mentorship
-        // (peer review). Every one but mentorship is shown by a top-8 story.
+        // (peer review); the 2026 H1 review asks for mentorship and leadership. Every one but mentorship is shown by a top-8 story.
         var gap = ranking.GetProperty("growthGaps").EnumerateArray().ShouldHaveSingleItem();
         gap.GetProperty("competency").GetString().ShouldBe("mentorship");
         gap.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).ShouldBe(
-            ["feedback from a peer on 2026-10-06 (peer review)", "feedback from your manager on 2026-01-20 (1:1)"]);
+            ["feedback from a peer on 2026-10-06 (peer review)", "your 2026 H1 review (Dana Smith)", "feedback from your manager on 2026-01-20 (1:1)"]);
         var candidates = gap.GetProperty("candidates").EnumerateArray().ToList();
         candidates.Count.ShouldBe(3);
         candidates.ShouldAllBe(c => !topIds.Contains(c.GetProperty("accomplishmentId").GetGuid()));
@@ -38,7 +38,7 @@ public sealed class StoryRankingApiTests(LedgerAppFactory app) : IClassFixture<L
         var scores = candidates.Select(c => c.GetProperty("score").GetDecimal()).ToList();
         scores.ShouldBe(scores.OrderDescending().ToList());
         gap.GetProperty("sentence").GetString()!.ShouldStartWith(
-            "Feedback from a peer on 2026-10-06 (peer review) and feedback from your manager on 2026-01-20 (1:1) name mentorship as a growth area; none of your top 8 shows it. Candidates to grow into such a story: ");
+            "Feedback from a peer on 2026-10-06 (peer review), your 2026 H1 review (Dana Smith) and feedback from your manager on 2026-01-20 (1:1) name mentorship as a growth area; none of your top 8 shows it. Candidates to grow into such a story: ");
     }
 
     [Fact]

@@ -295,7 +295,8 @@ public static class StoryRanker
         {
             1 => Capitalised(sources[0]),
             2 => $"{Capitalised(sources[0])} and {sources[1]}",
-            _ => string.Create(CultureInfo.InvariantCulture, $"{Capitalised(sources[0])} and {sources.Count - 1} more"),
+            3 => $"{Capitalised(sources[0])}, {sources[1]} and {sources[2]}",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{Capitalised(sources[0])}, {sources[1]} and {sources.Count - 2} more"),
         };
         var verb = sources.Count == 1 ? "names" : "name";
         var sentence = string.Create(CultureInfo.InvariantCulture, $"{who} {verb} {label} as a growth area; none of your top {top} shows it. ")

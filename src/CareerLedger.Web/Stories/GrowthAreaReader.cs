@@ -1,34 +1,23 @@
 using System.Globalization;
 using CareerLedger.Domain.Competencies;
 using CareerLedger.Domain.Feedback;
-using CareerLedger.Web.Infrastructure;
-using Marten;
+using CareerLedger.Domain.Reviews;
 
 namespace CareerLedger.Web.Stories;
 
 /// <summary>
 /// Collects the signed-in user's growth areas for the story ranking's growth gaps (docs/scoring.md, "Growth gaps"): every
-/// theme of constructive feedback (<see cref="Sentiment.Constructive"/>), with where it was said. Each source has its own
-/// method; <see cref="ReadAsync"/> joins them, so a further source (performance reviews) is one more method and one more line.
+/// theme of constructive feedback (<see cref="Sentiment.Constructive"/>) and every growth area a performance review names
+/// (<see cref="PerformanceReview.GrowthAreas"/>), with where it was said.
 /// </summary>
 public static class GrowthAreaReader
 {
     /// <summary>
-    /// The growth areas of the session's user (the session is scoped to their tenant), current or as recorded at
-    /// <paramref name="asOf"/>, in no particular order (the ranking groups them by competency).
+    /// The growth areas in <paramref name="feedback"/> and <paramref name="reviews"/> (the signed-in user's, already loaded for
+    /// the instant being read): feedback first, then reviews newest first. Retracted items are skipped.
     /// </summary>
-    /// <param name="session">The signed-in user's query session.</param>
-    /// <param name="asOf">An instant (UTC) to read as of, or null for the current state.</param>
-    /// <param name="loadedFeedback">The user's feedback when the caller has already loaded it for the same instant; null to load it.</param>
-    /// <param name="ct">Cancellation.</param>
-    public static async Task<IReadOnlyList<GrowthArea>> ReadAsync(
-        IQuerySession session, DateTimeOffset? asOf, IReadOnlyList<FeedbackItem>? loadedFeedback, CancellationToken ct)
-    {
-        var feedback = loadedFeedback ?? (await new LedgerReader(session).LoadAsync(asOf, ct)).Feedback;
-        var areas = new List<GrowthArea>();
-        areas.AddRange(FromFeedback(feedback));
-        return areas;
-    }
+    public static IReadOnlyList<GrowthArea> Read(IEnumerable<FeedbackItem> feedback, IEnumerable<PerformanceReview> reviews) =>
+        [.. FromFeedback(feedback), .. PerformanceReview.GrowthAreas(reviews)];
 
     /// <summary>
     /// One growth area per theme of each non-retracted constructive feedback item, the source reading

@@ -18,7 +18,7 @@ public static class StoriesApi
         return app;
     }
 
-    internal static async Task<Ok<StoryRanking>> Ranking(string? top, string? asOf, CurrentUser me, LedgerReader reader, IQuerySession session, CancellationToken ct)
+    internal static async Task<Ok<StoryRanking>> Ranking(string? top, string? asOf, CurrentUser me, LedgerReader reader, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var n = 8;
@@ -34,8 +34,8 @@ public static class StoriesApi
 
         var at = QueryParsing.AsOf(asOf, me.TimeZone, errors);
         errors.ThrowIfAny();
-        var (accomplishments, feedback) = await reader.LoadAsync(at, ct);
-        var growthAreas = await GrowthAreaReader.ReadAsync(session, at, feedback, ct);
+        var (accomplishments, feedback, reviews) = await reader.LoadWithReviewsAsync(at, ct);
+        var growthAreas = GrowthAreaReader.Read(feedback, reviews);
         var today = at is { } instant ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, me.TimeZone).DateTime) : me.Today;
         return TypedResults.Ok(StoryRanker.Rank(accomplishments, today, n, at, growthAreas));
     }

@@ -230,6 +230,17 @@ public sealed class StoryRankerGrowthGapTests
         title: title, scope: scope, involvement: Involvement.Led, competencies: [Competency.Mentorship], on: Today.AddDays(-daysAgo)));
 
     [Fact]
+    public void four_or_more_sources_name_the_two_newest_and_count_the_rest()
+    {
+        var areas = Enumerable.Range(1, 5)
+            .Select(i => new GrowthArea(Competency.Mentorship, $"source {i}", Today.AddDays(-i)))
+            .ToList();
+        var gap = StoryRanker.Rank([], Today, growthAreas: areas).GrowthGaps.ShouldHaveSingleItem();
+        gap.Sources.ShouldBe(["source 1", "source 2", "source 3", "source 4", "source 5"]);
+        gap.Sentence.ShouldStartWith("Source 1, source 2 and 3 more name mentorship as a growth area; none of your top 8 shows it.");
+    }
+
+    [Fact]
     public void without_growth_areas_there_are_no_gaps()
     {
         StoryRanker.Rank([Mentoring("Paired on a rewrite", 10)], Today).GrowthGaps.ShouldBeEmpty();
@@ -273,7 +284,7 @@ public sealed class StoryRankerGrowthGapTests
         // recent pairing 5 + 15 + 2.5 + 9.6 = 32.1; oldest pairing 5 + 15 + 2.5 + 1.8 = 24.3 (fourth, left out).
         gap.Candidates.Select(c => c.Title).ShouldBe(["Org-wide reading group", "Team onboarding guide", "Recent pairing"]);
         gap.Candidates.ShouldAllBe(c => c.Competencies.Contains(Competency.Mentorship));
-        gap.Sentence.ShouldStartWith("Feedback from a peer on 2026-02-20 and 2 more name mentorship as a growth area; none of your top 1 shows it. Candidates");
+        gap.Sentence.ShouldStartWith("Feedback from a peer on 2026-02-20, feedback from your manager on 2026-01-05 and your 2025 H2 review (Dana Smith) name mentorship as a growth area; none of your top 1 shows it. Candidates");
     }
 
     [Fact]
