@@ -107,11 +107,11 @@ public sealed partial class StoriesEndToEndTests(LedgerAppFactory app) : IClassF
             ranking.ExitCode.ShouldBe(0, ranking.ToString());
             ranking.Stdout.ShouldStartWith("Top 8 of 50 accomplishments (recency measured from 2026-11-21), ranking formula v2" + Environment.NewLine);
             ranking.Stdout.ShouldContain("Prep checklist:");
-            // The sample's constructive feedback names mentorship, which no top-8 story shows (docs/scoring.md, "Growth gaps").
+            // The sample's constructive feedback and its 2026 H1 review name mentorship, which no top-8 story shows (docs/scoring.md, "Growth gaps").
             // Wrapped at 120 characters, continuation lines indented under the dash.
-            ranking.Stdout.ShouldContain("Growth areas from your feedback that no top story shows:" + Environment.NewLine
-                + "  - Feedback from a peer on 2026-10-06 (peer review) and feedback from your manager on 2026-01-20 (1:1) name mentorship"
-                + Environment.NewLine + "    as a growth area; none of your top 8 shows it. Candidates to grow into such a story:");
+            ranking.Stdout.ShouldContain("Growth areas from your feedback and reviews that no top story shows:" + Environment.NewLine
+                + "  - Feedback from a peer on 2026-10-06 (peer review), your 2026 H1 review (Dana Smith) and feedback from your manager on"
+                + Environment.NewLine + "    2026-01-20 (1:1) name mentorship as a growth area; none of your top 8 shows it. Candidates to grow into such a");
             ranking.Stdout.IndexOf("Growth areas", StringComparison.Ordinal).ShouldBeGreaterThan(ranking.Stdout.IndexOf("Prep checklist:", StringComparison.Ordinal));
         }
 

@@ -117,7 +117,7 @@ internal static class StoriesCommand
         if (ranking.GrowthGaps is { Count: > 0 } gaps)
         {
             ctx.Out.WriteLine();
-            ctx.Out.WriteLine("Growth areas from your feedback that no top story shows:");
+            ctx.Out.WriteLine("Growth areas from your feedback and reviews that no top story shows:");
             foreach (var gap in gaps)
             {
                 var first = true;
