@@ -260,14 +260,22 @@ open_target() {
     exec 9>&-   # the app's cluster is up: nothing to start, so nothing to hold the lock for
     TARGET_DESC="database $LEDGER_DATABASE_NAME of the running cluster in $DATA (127.0.0.1:$port)"
   else
-    port=$(free_port)
     SOCKET_DIR=$(mktemp -d "${TMPDIR:-/tmp}/careerledger-sock-XXXXXXXX")
     chmod 700 "$SOCKET_DIR"
     give_to_postgres "$SOCKET_DIR" "$DATA"
-    note "starting the cluster in $DATA on 127.0.0.1:$port for this run"
-    as_postgres "$SERVER_BIN/pg_ctl" -D "$DATA" -l "$DATA/careerledger-postgres.log" -w -t 60 \
-      -o "-p $port -k $SOCKET_DIR -c listen_addresses=127.0.0.1" start >/dev/null \
-      || die "pg_ctl could not start the cluster in $DATA (see $DATA/careerledger-postgres.log)"
+    # The free port can be taken by another process before the server binds it, and a server that was just stopped may
+    # still be releasing the directory: try three times, each on a fresh port, a second apart.
+    local attempt
+    for attempt in 1 2 3; do
+      port=$(free_port)
+      note "starting the cluster in $DATA on 127.0.0.1:$port for this run"
+      if as_postgres "$SERVER_BIN/pg_ctl" -D "$DATA" -l "$DATA/careerledger-postgres.log" -w -t 60 \
+        -o "-p $port -k $SOCKET_DIR -c listen_addresses=127.0.0.1" start >/dev/null; then
+        break
+      fi
+      [ "$attempt" -lt 3 ] || die "pg_ctl could not start the cluster in $DATA (see $DATA/careerledger-postgres.log)"
+      sleep 1
+    done
     STARTED_CLUSTER=1
     TARGET_DESC="database $LEDGER_DATABASE_NAME of the cluster in $DATA (started for this run, stopped again after it)"
   fi
