@@ -6,44 +6,6 @@ using CareerLedger.Web.Infrastructure;
 
 namespace CareerLedger.Web.Export;
 
-/// <summary>One event of an import, validated and ready to append to the importing account.</summary>
-/// <param name="StreamId">The stream id in the importing account (the exported id, or the id the account derives; see <see cref="ExportFormat.DerivedStreamId"/>).</param>
-/// <param name="Version">The event's version in its stream (1 for the first), as exported.</param>
-/// <param name="Kind">The kind of stream.</param>
-/// <param name="TypeName">The stored event type name (docs/events.md).</param>
-/// <param name="Data">The event, deserialized into the app's event type (ids of renamed streams already replaced).</param>
-/// <param name="RecordedAt">When the event was recorded (UTC, whole microseconds), as exported.</param>
-/// <param name="CorrelationId">The exported correlation id (the trace id of the request that wrote it), or null.</param>
-/// <param name="CausationId">The exported causation id, or null.</param>
-public sealed record ImportedEvent(
-    Guid StreamId, long Version, StreamKind Kind, string TypeName, object Data, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId);
-
-/// <summary>A stream whose id an import changed, because the importing account derives another id for it.</summary>
-/// <param name="StreamType">The kind of stream (<c>reminder_settings</c>, <c>reminder</c>, or an imported <c>accomplishment</c>, <c>feedback</c> or <c>performance_review</c> item).</param>
-/// <param name="From">The id in the export.</param>
-/// <param name="To">The id in the importing account.</param>
-public sealed record RenamedStream(string StreamType, Guid From, Guid To);
-
-/// <summary>What the header line of an export says.</summary>
-/// <param name="FormatVersion">The format version (1).</param>
-/// <param name="AppVersion">The version of the app that wrote it.</param>
-/// <param name="ExportedAt">When it was written.</param>
-/// <param name="UserId">The exporting account's user id, or null when absent.</param>
-/// <param name="TimeZone">The exporting account's time zone, or null when absent.</param>
-/// <param name="Events">How many event lines follow.</param>
-/// <param name="Streams">How many streams they belong to.</param>
-public sealed record ExportHeader(int FormatVersion, string? AppVersion, DateTimeOffset? ExportedAt, Guid? UserId, string? TimeZone, long Events, long Streams);
-
-/// <summary>A validated export: its header, its events in file order and the streams whose ids change.</summary>
-/// <param name="Header">The header line.</param>
-/// <param name="Events">Every event, in the order of the file.</param>
-/// <param name="Streams">The number of streams.</param>
-/// <param name="Renamed">Streams that get another id in the importing account, in the order they first appear.</param>
-public sealed record EventFile(ExportHeader Header, IReadOnlyList<ImportedEvent> Events, int Streams, IReadOnlyList<RenamedStream> Renamed);
-
-/// <summary>The request body is larger than <see cref="ExportFormat.MaxImportBytes"/>.</summary>
-public sealed class ImportTooLargeException() : Exception($"The body is larger than {ExportFormat.MaxImportBytes / (1024 * 1024)} MiB.");
-
 /// <summary>
 /// Reads and validates an export for the account of <paramref name="tenantId"/>, line by line, before anything is written: each line
 /// must be a JSON object; line 1 the header; every other line an event whose type is in the catalogue, whose data deserializes into
@@ -387,90 +349,6 @@ public sealed partial class EventFileReader(string tenantId)
         }
     }
 
-    private bool TryDeserialize(string raw, Type clr, string typeName, List<string> problems, out object evt)
-    {
-        var text = _renames.Count == 0 ? raw : Uuid().Replace(raw, m => Guid.TryParse(m.ValueSpan, out var id) && _renames.TryGetValue(id, out var to) ? to.ToString() : m.Value);
-        try
-        {
-            evt = JsonSerializer.Deserialize(text, clr, ExportFormat.StrictJson) ?? throw new JsonException("null");
-            return true;
-        }
-        catch (JsonException ex)
-        {
-            problems.Add(DataProblem(ex, typeName));
-        }
-        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            problems.Add($"data: not a valid '{typeName}' event ({ex.Message}).");
-        }
-
-        evt = new object();
-        return false;
-    }
-
-    private static string DataProblem(JsonException ex, string typeName)
-    {
-        var path = ProblemMapping.FieldOf(ex.Path);
-        var at = path == "body" ? "data" : "data." + path;
-        var message = ex.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return $"{at}: unknown field for a '{typeName}' event.";
-        }
-
-        if (message.Contains("missing required properties", StringComparison.Ordinal))
-        {
-            var names = message[(message.IndexOf("including: ", StringComparison.Ordinal) is var i and >= 0 ? i + 11 : 0)..].TrimEnd('.');
-            return $"{at}: a '{typeName}' event needs {names}.";
-        }
-
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("doesn't allow", StringComparison.Ordinal))
-        {
-            return $"{at}: must not be null in a '{typeName}' event.";
-        }
-
-        return $"{at}: the value has the wrong type or format for a '{typeName}' event (dates are yyyy-MM-dd, enums snake_case names, numbers plain JSON numbers).";
-    }
-
-    private static string? OptionalString(JsonElement root, string name, List<string> problems)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return value.GetString();
-        }
-
-        problems.Add($"{name}: a string or null.");
-        return null;
-    }
-
-    private void Fail(string field, string message) => Fail(field, [message]);
-
-    private void Fail(string field, IReadOnlyList<string> messages)
-    {
-        foreach (var m in messages)
-        {
-            _errors.Add(field, m);
-        }
-
-        _linesWithErrors++;
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
-
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", RegexOptions.CultureInvariant)]
     private static partial Regex Uuid();
 
@@ -483,45 +361,5 @@ public sealed partial class EventFileReader(string tenantId)
         public object? State { get; set; }
 
         public bool Broken { get; set; }
-    }
-
-    /// <summary>A read-only view of the request body that refuses to read more than the limit.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int n)
-        {
-            _read += n;
-            return _read > limit ? throw new ImportTooLargeException() : n;
-        }
     }
 }
