@@ -12,6 +12,7 @@ using CareerLedger.Web.Infrastructure;
 using CareerLedger.Web.Offers;
 using CareerLedger.Web.Reminders;
 using CareerLedger.Web.Reviews;
+using CareerLedger.Web.Site;
 using CareerLedger.Web.Stories;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -53,7 +54,7 @@ app.MapPracticeApi();
 app.MapGoalsApi();
 app.MapRemindersApi();
 app.MapExportApi();
-app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+app.MapLedgerSite(); // the web site: GET / and the pages under Pages/, the API explorer at /scalar
 
 await app.RunAsync();
 return 0;

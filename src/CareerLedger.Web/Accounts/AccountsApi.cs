@@ -118,33 +118,51 @@ public static class AccountsApi
         }
 
         errors.ThrowIfAny();
-        if (!attempts.TryAcquire(AccountStore.Normalize(request.Email!), out var retryAfter))
+        var (user, problem) = await SignInAsync(request.Email!, request.Password!, store, hashing, attempts, http, ct);
+        if (user is null)
         {
-            return SecurityProblems.TooManyRequests(
-                http, $"Too many sign-in attempts for this account (at most {attempts.Limit.Describe()}).", retryAfter);
-        }
-
-        // An unknown e-mail is verified against a dummy hash: the answer takes as long as for a wrong password.
-        var found = await store.FindByEmailAsync(request.Email!, ct);
-        var verdict = await hashing.VerifyAsync(found?.User, found?.PasswordHash, request.Password!, ct);
-        if (verdict == PasswordCheck.Busy)
-        {
-            return Busy(http);
-        }
-
-        if (found is not { User: var user } || verdict == PasswordCheck.Failed)
-        {
-            return TypedResults.Problem(title: "Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        if (verdict == PasswordCheck.SuccessRehashNeeded && await hashing.TryHashAsync(request.Password!, ct) is { } rehashed)
-        {
-            await store.UpdatePasswordHashAsync(user.Id, rehashed, ct); // when the server is busy, the next sign-in does it
+            return problem!;
         }
 
         var now = clock.GetUtcNow();
         var (info, secret) = await store.CreateTokenAsync(user.Id, name, now, request.ExpiresInDays is { } d ? now.AddDays(d) : null, ct);
         return TypedResults.Created("/api/tokens", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
+    }
+
+    /// <summary>
+    /// Checks an e-mail and password, as <c>POST /api/tokens</c> and the site's sign-in page do: at most
+    /// <see cref="AccountAttemptLimiter.Limit"/> attempts per account (then 429 with Retry-After), an unknown e-mail costs as much
+    /// time as a wrong password, a hash made with older settings is renewed.
+    /// </summary>
+    /// <returns>The user, or the problem to answer with (401 wrong e-mail or password, 429 too many attempts or busy).</returns>
+    internal static async Task<(User? User, ProblemHttpResult? Problem)> SignInAsync(
+        string email, string password, AccountStore store, PasswordHashing hashing, AccountAttemptLimiter attempts, HttpContext http, CancellationToken ct)
+    {
+        if (!attempts.TryAcquire(AccountStore.Normalize(email), out var retryAfter))
+        {
+            return (null, SecurityProblems.TooManyRequests(
+                http, $"Too many sign-in attempts for this account (at most {attempts.Limit.Describe()}).", retryAfter));
+        }
+
+        // An unknown e-mail is verified against a dummy hash: the answer takes as long as for a wrong password.
+        var found = await store.FindByEmailAsync(email, ct);
+        var verdict = await hashing.VerifyAsync(found?.User, found?.PasswordHash, password, ct);
+        if (verdict == PasswordCheck.Busy)
+        {
+            return (null, Busy(http));
+        }
+
+        if (found is not { User: var user } || verdict == PasswordCheck.Failed)
+        {
+            return (null, TypedResults.Problem(title: "Wrong e-mail or password.", statusCode: StatusCodes.Status401Unauthorized));
+        }
+
+        if (verdict == PasswordCheck.SuccessRehashNeeded && await hashing.TryHashAsync(password, ct) is { } rehashed)
+        {
+            await store.UpdatePasswordHashAsync(user.Id, rehashed, ct); // when the server is busy, the next sign-in does it
+        }
+
+        return (user, null);
     }
 
     /// <summary>429 when no password-hashing slot became free in time (<see cref="PasswordHashingOptions"/>).</summary>

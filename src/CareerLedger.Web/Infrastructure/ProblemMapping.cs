@@ -1,3 +1,4 @@
+using CareerLedger.Web.Site;
 using System.Text.Json;
 using CareerLedger.Domain.Common;
 using Marten;
@@ -16,6 +17,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     /// <inheritdoc />
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // A page of the site answers with an HTML error page instead (SiteErrors), never with JSON.
+        if (SiteErrors.IsPage(http))
+        {
+            logger.LogError(exception, "Unhandled error on page {Method} {Path}", http.Request.Method, http.Request.Path);
+            return false;
+        }
+
         // PostgreSQL unreachable (however it is wrapped): 503 with Retry-After, and for writes whether anything was saved.
         if (DatabaseOutage.Recognise(exception) is { } outage)
         {

@@ -7,6 +7,7 @@ using CareerLedger.Web.Feedback;
 using CareerLedger.Web.Offers;
 using CareerLedger.Web.Coaching;
 using CareerLedger.Web.Stories;
+using CareerLedger.Web.Site;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,9 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        // The site's wwwroot (and its compressed copies) from the build output in every environment, not only Development: the
+        // tests and `dotnet CareerLedger.Web.dll` run the built app in Production. A published app has none of this and uses its wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.ConfigureHttpJsonOptions(o =>
@@ -50,6 +54,8 @@ public static class ServiceRegistration
         services.AddAuthentication(AccessTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null);
         services.AddAuthorization();
+        services.AddLedgerSite();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddScoped<CurrentUser>();
@@ -67,7 +73,7 @@ public static class ServiceRegistration
     public static WebApplication UseLedgerPipeline(this WebApplication app)
     {
         app.UseLedgerSecurity();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = SiteErrors.HandleAsync });
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
