@@ -60,8 +60,10 @@ public static class SiteRegistration
     /// <summary>Serves <c>wwwroot</c>, the pages and the API explorer (Scalar at <c>/scalar</c>, reading <c>/openapi/v1.json</c>).</summary>
     public static WebApplication MapLedgerSite(this WebApplication app)
     {
-        app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets();
+        // The static-file middleware rather than MapStaticAssets: the latter adds a catch-all fallback endpoint when run from the
+        // build output, which would answer a wrong HTTP method on an API route with 404 instead of 405.
+        app.UseStaticFiles();
+        app.MapRazorPages();
         app.MapScalarApiReference("/scalar", o => o
             .WithTitle("CareerLedger API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")

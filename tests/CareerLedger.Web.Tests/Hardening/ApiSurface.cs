@@ -53,7 +53,10 @@ public sealed partial class ApiSurface
     /// <summary>Reads the endpoint table from the host's services and fetches the OpenAPI document.</summary>
     public static async Task<ApiSurface> LoadAsync(HardeningHost host)
     {
-        var sources = host.App.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>();
+        // The API's endpoints: not the web site's pages (cookie sign-in, tested by SitePagesSecurityTests) nor the API explorer's.
+        var sources = host.App.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/scalar", StringComparison.OrdinalIgnoreCase) != true);
         var endpoints = new List<ApiEndpoint>();
         foreach (var e in sources)
         {
