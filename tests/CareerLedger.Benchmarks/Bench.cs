@@ -140,21 +140,28 @@ internal static class Bench
 
         using var one = user.Client(1);
         using var many = user.Client(Http);
-        (string Name, string Path)[] gets =
+        using var site = await user.SiteClientAsync(ct);
+        (string Name, string Path, HttpClient Client)[] gets =
         [
-            ("GET /api/brag, 10 years (JSON)", LedgerData.BragPath(today)),
-            ("GET /api/stories/ranking", "api/stories/ranking"),
-            ($"GET /api/offers/compare ({offers.Count} offers)", "api/offers/compare"),
+            ("GET /api/brag, 10 years (JSON)", LedgerData.BragPath(today), one),
+            ("GET /api/stories/ranking", "api/stories/ranking", one),
+            ($"GET /api/offers/compare ({offers.Count} offers)", "api/offers/compare", one),
+            // The web site's pages, server-rendered for the same 10-year ledger (signed in with the site cookie).
+            ("page GET / (dashboard)", "", site),
+            ("page GET /brag, 10 years", "brag?" + LedgerData.BragPath(today).Split('?')[1], site),
+            ("page GET /wins (all 10 years)", "wins?" + LedgerData.BragPath(today).Split('?')[1], site),
+            ("page GET /stories", "stories", site),
+            ("page GET /offers", "offers", site),
         ];
 
         // The reads first, on exactly the imported ledger (the POST rows add wins).
         var getResults = new PhaseResult[gets.Length];
         for (var g = 0; g < gets.Length; g++)
         {
-            var path = gets[g].Path;
-            var size = await LedgerUser.GetSizeAsync(one, path, ct);
+            var (path, client) = (gets[g].Path, gets[g].Client);
+            var size = await LedgerUser.GetSizeAsync(client, path, ct);
             gets[g].Name += string.Create(Invariant, $", {size / 1024.0:N0} KB");
-            getResults[g] = Check(report, gets[g].Name, await LoadRunner.RunAsync(1, options, (_, token) => LedgerUser.GetAsync(one, path, token), ct));
+            getResults[g] = Check(report, gets[g].Name, await LoadRunner.RunAsync(1, options, (_, token) => LedgerUser.GetAsync(client, path, token), ct));
             Progress($"{gets[g].Name}: {getResults[g].PerSecond:N0} req/s, p50 {getResults[g].Percentile(50):0.00} ms");
         }
 
@@ -169,8 +176,8 @@ internal static class Bench
         {
             for (var g = 0; g < gets.Length; g++)
             {
-                var path = gets[g].Path;
-                getCounts[g] = await l.CountAsync(gets[g].Name, options.CountingBatch, () => Sequential(options.CountingBatch, () => LedgerUser.GetAsync(one, path, ct)), ct);
+                var (path, client) = (gets[g].Path, gets[g].Client);
+                getCounts[g] = await l.CountAsync(gets[g].Name, options.CountingBatch, () => Sequential(options.CountingBatch, () => LedgerUser.GetAsync(client, path, ct)), ct);
             }
         }, ct);
 
@@ -201,11 +208,13 @@ internal static class Bench
             var sameUser = user.At(relayed.BaseAddress);
             using var relayedOne = sameUser.Client(1);
             using var relayedMany = sameUser.Client(Http);
+            using var relayedSite = await sameUser.SiteClientAsync(ct);
+            HttpClient Relayed(HttpClient client) => ReferenceEquals(client, site) ? relayedSite : relayedOne;
             for (var i = 0; i < 3; i++) // opens the pool's connections, so that no start-up is counted
             {
-                foreach (var (_, path) in gets)
+                foreach (var (_, path, client) in gets)
                 {
-                    await LedgerUser.GetAsync(relayedOne, path, ct);
+                    await LedgerUser.GetAsync(Relayed(client), path, ct);
                 }
 
                 await PostWin(relayedOne, ct);
@@ -233,8 +242,8 @@ internal static class Bench
 
             for (var g = 0; g < gets.Length; g++)
             {
-                var path = gets[g].Path;
-                getTrips[g] = await CountTripsAsync(gets[g].Name, () => Sequential(options.CountingBatch, () => LedgerUser.GetAsync(relayedOne, path, ct)));
+                var (path, client) = (gets[g].Path, Relayed(gets[g].Client));
+                getTrips[g] = await CountTripsAsync(gets[g].Name, () => Sequential(options.CountingBatch, () => LedgerUser.GetAsync(client, path, ct)));
             }
 
             post1Trips = await CountTripsAsync("POST /api/accomplishments, 1 connection",

@@ -14,13 +14,16 @@ namespace CareerLedger.Benchmarks;
 /// </summary>
 internal sealed class LedgerUser
 {
+    private const string Password = "correct horse battery staple";
     private readonly Uri _baseAddress;
     private readonly string _token;
+    private readonly string? _email;
 
-    private LedgerUser(Uri baseAddress, string token)
+    private LedgerUser(Uri baseAddress, string token, string? email = null)
     {
         _baseAddress = baseAddress;
         _token = token;
+        _email = email;
     }
 
     /// <summary>Registers a new user (time zone UTC) and creates a token.</summary>
@@ -28,7 +31,7 @@ internal sealed class LedgerUser
     {
         using var anonymous = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress };
         var email = $"bench-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery staple";
+        const string password = Password;
         using (var register = await anonymous.PostAsJsonAsync("api/accounts", new { email, password, timeZone = "UTC", displayName = "Bench User" }, ct))
         {
             await EnsureAsync(register, HttpStatusCode.Created, "POST /api/accounts", ct);
@@ -37,14 +40,46 @@ internal sealed class LedgerUser
         using var token = await anonymous.PostAsJsonAsync("api/tokens", new { email, password, name = "bench" }, ct);
         await EnsureAsync(token, HttpStatusCode.Created, "POST /api/tokens", ct);
         using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync(ct));
-        return new LedgerUser(baseAddress, json.RootElement.GetProperty("token").GetString()!);
+        return new LedgerUser(baseAddress, json.RootElement.GetProperty("token").GetString()!, email);
+    }
+
+    /// <summary>
+    /// A browser-like client of the web site, signed in through the sign-in page (its cookie kept, redirects not followed):
+    /// for the page rows of the benchmark.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the sign-in page does not answer as expected.</exception>
+    public async Task<HttpClient> SiteClientAsync(CancellationToken ct)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = _baseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        var form = await client.GetStringAsync("account/signin", ct);
+        var marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var start = form.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0 || _email is null)
+        {
+            throw new InvalidOperationException("The sign-in page has no antiforgery token.");
+        }
+
+        start += marker.Length;
+        var antiforgery = form[start..form.IndexOf('"', start)];
+        using var signIn = await client.PostAsync("account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = _email,
+            ["password"] = Password,
+            ["__RequestVerificationToken"] = antiforgery,
+        }), ct);
+        await EnsureAsync(signIn, HttpStatusCode.Redirect, "POST /account/signin", ct);
+        return client;
     }
 
     /// <summary>The user's personal access token (sent as <c>Authorization: Bearer</c>).</summary>
     public string Token => _token;
 
     /// <summary>The same user (the same token) on another instance of the app at <paramref name="baseAddress"/>, on the same database.</summary>
-    public LedgerUser At(Uri baseAddress) => new(baseAddress, _token);
+    public LedgerUser At(Uri baseAddress) => new(baseAddress, _token, _email);
 
     /// <summary>A client carrying the token that uses at most <paramref name="connections"/> connections (HTTP/1.1, keep-alive).</summary>
     public HttpClient Client(int connections)
