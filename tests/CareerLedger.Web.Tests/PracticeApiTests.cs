@@ -45,6 +45,32 @@ public sealed class PracticeApiTests(LedgerAppFactory app) : IClassFixture<Ledge
     }
 
     [Fact]
+    public async Task a_story_with_your_own_sections_is_stored_as_written_and_scored_like_a_revision()
+    {
+        var user = await app.CreateUserAsync();
+        var win = await (await user.Http.PostAsJsonAsync("/api/accomplishments", Json.Win("Halved checkout latency", impact: [new { name = "p99 latency", before = 420, after = 210, unit = "ms" }]))).ReadAsync();
+        var id = win.GetProperty("id").GetGuid();
+        var sections = new { situation = "Checkout p99 latency had reached 420 ms before the peak.", task = "I had to halve it.", action = "I profiled the service and batched the ledger calls.", result = "p99 fell from 420 ms to 210 ms.", learnings = (string?)null };
+        var response = await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { id }, sections });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var view = await response.ReadAsync();
+        view.GetProperty("draftSource").GetString().ShouldBe("written");
+        view.GetProperty("draftNote").ValueKind.ShouldBe(JsonValueKind.Null);
+        var revision = view.GetProperty("story").GetProperty("revisions")[0];
+        revision.GetProperty("note").GetString().ShouldBe("written");
+        revision.GetProperty("headline").GetString()!.ShouldStartWith("Halved checkout latency"); // no headline given: the template's
+        revision.GetProperty("sections").GetProperty("action").GetString().ShouldBe(sections.action);
+        revision.GetProperty("score").GetProperty("overall").GetInt32().ShouldBeInRange(1, 100);
+
+        var own = await (await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { id }, headline = "  My headline ", sections })).ReadAsync();
+        own.GetProperty("story").GetProperty("revisions")[0].GetProperty("headline").GetString().ShouldBe("My headline");
+
+        var refused = await user.Http.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { id }, sections = new { situation = "Only context." } });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.ReadAsync()).GetProperty("errors").GetProperty("sections.action")[0].GetString()!.ShouldContain("The action section is required");
+    }
+
+    [Fact]
     public async Task revising_a_story_keeps_its_lineage_with_each_revisions_score()
     {
         var user = await app.CreateUserAsync();

@@ -55,10 +55,23 @@ public sealed record StoryScore(int Overall, IReadOnlyDictionary<string, int> Di
     /// <param name="format">STAR or CARL.</param>
     public static StoryScore Of(StorySections sections, StoryFormat format)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(sections.ToLabelledText(format), @"\[[^\]]*\]", " ");
+        var text = SpokenText(sections, format);
         return text.Any(char.IsLetterOrDigit)
             ? FromReport(AnswerCoach.Score(text, null, format == StoryFormat.Star ? AnswerFormat.Star : AnswerFormat.Carl))
             : new StoryScore(0, new Dictionary<string, int>(), AnswerCoach.RubricVersion);
+    }
+
+    /// <summary>
+    /// The text <see cref="Of"/> scores: the sections as labelled text in the format's order without the bracketed template
+    /// prompts ("[Add the measurable result…]"), which are not part of what would be said. Scoring it with
+    /// <see cref="AnswerCoach.Score"/> in the story's format gives the findings behind a stored revision's score.
+    /// </summary>
+    /// <param name="sections">The text.</param>
+    /// <param name="format">STAR or CARL.</param>
+    public static string SpokenText(StorySections sections, StoryFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        return System.Text.RegularExpressions.Regex.Replace(sections.ToLabelledText(format), @"\[[^\]]*\]", " ");
     }
 
     /// <summary>The score of a coach report, stamped with the running <see cref="AnswerCoach.RubricVersion"/>.</summary>

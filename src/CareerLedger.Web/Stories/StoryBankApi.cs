@@ -14,7 +14,9 @@ namespace CareerLedger.Web.Stories;
 /// <summary>Draft request.</summary>
 /// <param name="AccomplishmentIds">One or more accomplishments (the first is the main one).</param>
 /// <param name="Format">star | carl (default star).</param>
-public sealed record DraftStoryRequest(IReadOnlyList<Guid>? AccomplishmentIds, string? Format);
+/// <param name="Headline">Your own headline (with <paramref name="Sections"/>; default the main accomplishment's title and first metric).</param>
+/// <param name="Sections">Your own text for revision 1 instead of a draft; the rules are those of a revision (action required, 4,000 characters each).</param>
+public sealed record DraftStoryRequest(IReadOnlyList<Guid>? AccomplishmentIds, string? Format, string? Headline = null, StorySections? Sections = null);
 
 /// <summary>A revision.</summary>
 /// <param name="Format">star | carl (default: the current one).</param>
@@ -43,9 +45,12 @@ public sealed record UseStoryRequest(string? Company, string? Round, DateOnly? O
 public sealed record StoryView(long Version, Story Story, string Text, string? DraftSource = null, string? DraftNote = null)
 {
     /// <summary>Maps a document.</summary>
-    public static StoryView Of(Story doc, Assisted<ModelStoryDraft>? draft = null) => new(
+    /// <param name="doc">The story.</param>
+    /// <param name="draft">For a new story: how revision 1 was written.</param>
+    /// <param name="written">For a new story: true when revision 1 is the user's own text ("written", note null).</param>
+    public static StoryView Of(Story doc, Assisted<ModelStoryDraft>? draft = null, bool written = false) => new(
         doc.Version, doc, doc.Current.Headline + "\n" + doc.Current.Sections.ToLabelledText(doc.Current.Format),
-        draft is null ? null : draft.Source == AiSource.Model ? "model" : "template", draft?.Note);
+        draft is null ? null : written ? StoryHandler.WrittenNote : draft.Source == AiSource.Model ? "model" : "template", written ? null : draft?.Note);
 }
 
 /// <summary>Stories: <c>/api/stories</c> (draft, revise, link, use, retire, "tell me about yourself").</summary>
@@ -73,9 +78,11 @@ public static class StoryBankApi
         var errors = new ValidationErrors();
         var format = Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         errors.ThrowIfAny();
-        var (story, draft, created) = await bus.InvokeForUserAsync<DraftedStory>(me, new DraftStory(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey)), ct);
+        var drafted = await bus.InvokeForUserAsync<DraftedStory>(
+            me, new DraftStory(request.AccomplishmentIds ?? [], format, IdempotencyKeys.FromHeader(idempotencyKey), request.Headline, request.Sections), ct);
+        var (story, draft, created) = drafted;
         Etags.Set(http, story.Version);
-        var view = StoryView.Of(story, draft);
+        var view = StoryView.Of(story, draft, drafted.Written);
         return created ? TypedResults.Created($"/api/stories/{story.Id}", view) : TypedResults.Ok(view); // a repeat with the same Idempotency-Key is 200
     }
 
@@ -114,11 +121,23 @@ public static class StoryBankApi
             return TypedResults.NotFound();
         }
 
+        return Answer(http, await ReviseAsync(current, request, expected, me, bus, ct));
+    }
+
+    /// <summary>
+    /// A revision of <paramref name="current"/> as <c>PUT /api/stories/{id}</c> makes it (and the site's story editor): absent
+    /// format, headline or sections keep the current ones, then the <see cref="ReviseStory"/> handler validates, scores and appends.
+    /// </summary>
+    /// <returns>The revised story, or null when it no longer exists.</returns>
+    /// <exception cref="DomainValidationException">An unknown format, a missing action, a section or headline too long.</exception>
+    /// <exception cref="VersionConflictException">When <paramref name="expected"/> is stale.</exception>
+    internal static async Task<Story?> ReviseAsync(Story current, ReviseStoryRequest request, ExpectedVersion expected, CurrentUser me, IMessageBus bus, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         var format = Text.Clean(request.Format) is null ? current.Current.Format : Fields.ParseEnum(errors, "format", request.Format, StoryFormat.Star);
         var sections = request.Sections ?? current.Current.Sections;
         errors.ThrowIfAny();
-        return Answer(http, await bus.InvokeForUserAsync<Story?>(me, new ReviseStory(id, format, Text.Clean(request.Headline) ?? current.Current.Headline, sections, request.Reason, expected), ct));
+        return await bus.InvokeForUserAsync<Story?>(me, new ReviseStory(current.Id, format, Text.Clean(request.Headline) ?? current.Current.Headline, sections, request.Reason, expected), ct);
     }
 
     internal static async Task<IResult> Link(Guid id, LinkStoryRequest request, CurrentUser me, IMessageBus bus, QuestionBank bank, HttpContext http, CancellationToken ct)

@@ -16,13 +16,19 @@ namespace CareerLedger.Web.Stories;
 /// <param name="AccomplishmentIds">The accomplishments the story tells (at least one, all the user's own).</param>
 /// <param name="Format">STAR or CARL.</param>
 /// <param name="ClientKey">The Idempotency-Key; null for none.</param>
-public sealed record DraftStory(IReadOnlyList<Guid> AccomplishmentIds, StoryFormat Format, string? ClientKey);
+/// <param name="Headline">The user's own headline (with <paramref name="Sections"/>); null = the template's headline.</param>
+/// <param name="Sections">The user's own text for revision 1; null = the draft is written from the accomplishments (model or template).</param>
+public sealed record DraftStory(IReadOnlyList<Guid> AccomplishmentIds, StoryFormat Format, string? ClientKey, string? Headline = null, StorySections? Sections = null);
 
 /// <summary>The drafted (or, on a repeat, the existing) story and how its text was written.</summary>
 /// <param name="Story">The stored story.</param>
 /// <param name="Draft">The draft and its source: the model's structured output, or the template.</param>
 /// <param name="Created">False on a repeat with the same Idempotency-Key (the existing story is returned).</param>
-public sealed record DraftedStory(Story Story, Assisted<ModelStoryDraft> Draft, bool Created = true);
+public sealed record DraftedStory(Story Story, Assisted<ModelStoryDraft> Draft, bool Created = true)
+{
+    /// <summary>True when revision 1 is the user's own text (<see cref="DraftStory.Sections"/>), not a draft.</summary>
+    public bool Written { get; init; }
+}
 
 /// <summary>A new revision of a story, scored by the rubric. Answered with the updated <see cref="Story"/>, or null when the user has no such story (likewise for the other story commands).</summary>
 /// <param name="StoryId">The stream id.</param>
@@ -88,6 +94,16 @@ public static class StoryHandler
 
         errors.ThrowIfAny();
         var template = StoryTemplate.From(wins, command.Format);
+        if (command.Sections is { } written)
+        {
+            // The user's own text: no model is asked; the template only lends its headline when none was given.
+            var ownHeadline = Text.Clean(command.Headline) ?? template.Headline;
+            var own = await StreamCreation.StartAsync<Story>(
+                session, "story", command.ClientKey, clock,
+                (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, command.Format, ownHeadline, written, command.AccomplishmentIds, template.Competencies, WrittenNote, Score(written, command.Format)), ct);
+            return new DraftedStory(own.Document, new Assisted<ModelStoryDraft>(ModelStoryDraft.From(ownHeadline, written), AiSource.Deterministic, WrittenNote), own.Created) { Written = true };
+        }
+
         var facts = string.Join("\n\n", wins.Select(w =>
             $"Title: {w.Details.Title}\nDate: {w.Details.OccurredOn:yyyy-MM-dd}\nScope: {w.Details.Scope}; involvement: {w.Details.Involvement}\n" +
             $"Description: {w.Details.Description}\nResults: {string.Join("; ", w.Details.Impact.Select(m => m.Describe()))}\nLearnings: {w.Details.Learnings}"));
@@ -108,6 +124,9 @@ public static class StoryHandler
             (id, existing) => existing is not null ? [] : StoryDecider.Draft(id, command.Format, headline, sections, command.AccomplishmentIds, template.Competencies, draftedBy, score), ct);
         return new DraftedStory(started.Document, assisted, started.Created);
     }
+
+    /// <summary>The note of a revision 1 the user wrote themselves (<see cref="DraftStory.Sections"/>).</summary>
+    public const string WrittenNote = "written";
 
     /// <summary>Adds a revision.</summary>
     /// <exception cref="VersionConflictException">When the expected version is stale.</exception>

@@ -225,11 +225,21 @@ public static class ValidRequests
 
     private static JsonNode CloseOffer() => JsonNode.Parse("""{"on":"2026-11-20","reason":"chose another offer"}""")!;
 
-    /// <summary>A STAR draft from one accomplishment.</summary>
+    /// <summary>A STAR story from one accomplishment, with the user's own headline and sections (every field of the body).</summary>
     public static JsonNode DraftStory(Guid accomplishmentId) => new JsonObject
     {
         ["accomplishmentIds"] = new JsonArray(accomplishmentId.ToString()),
         ["format"] = "star",
+        ["headline"] = "Cut checkout p99 latency in half",
+        ["sections"] = new JsonObject
+        {
+            ["situation"] = "Checkout p99 latency had doubled in a quarter.",
+            ["task"] = "I had to bring it back under 250 ms.",
+            ["context"] = null,
+            ["action"] = "I profiled every hop and batched the ledger calls.",
+            ["result"] = "p99 fell from 420 ms to 210 ms.",
+            ["learnings"] = "I added a latency budget check to CI.",
+        },
     };
 
     private static JsonNode ReviseStory() => JsonNode.Parse("""
