@@ -96,9 +96,9 @@ public static class NextReminders
             var cadence = ReminderRules.MockCadence(s.MockEveryDays, next is null ? null : next.On.DayNumber - day.DayNumber);
             if (last is null || day.DayNumber - last.Value.DayNumber >= cadence)
             {
-                var every = cadence == 1 ? "every day" : string.Create(Invariant, $"every {cadence} days");
+                var every = cadence == 1 ? "daily" : string.Create(Invariant, $"every {cadence} days");
                 return new NextReminder(ReminderKind.MockSession, true, at.ToUniversalTime(),
-                    string.Create(Invariant, $"For \"{goal.Details.Title}\": practice {every} at that point; a session started before then moves it."));
+                    string.Create(Invariant, $"For \"{goal.Details.Title}\", practising {every} by then; a mock session started before it moves it."));
             }
         }
 
