@@ -78,6 +78,7 @@ public sealed class GoalsRemindersInboxTests(SiteFixture site)
             await page.GetByLabel("Interview 1: day").FillAsync(interview.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await page.GetByLabel("Company", new() { Exact = true }).First.FillAsync("Stripe");
             await page.GetByLabel("Stage", new() { Exact = true }).First.FillAsync("onsite");
+            await SiteFixture.ScreenshotAsync(page, "goal-form");
             await page.GetByRole(AriaRole.Button, new() { Name = "Set goal" }).ClickAsync();
             await page.WaitForURLAsync(new Regex("/goals\\?saved="));
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved your goal \"Staff role at a fintech\"");
