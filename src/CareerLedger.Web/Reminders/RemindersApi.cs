@@ -98,20 +98,8 @@ public static class RemindersApi
     }
 
     /// <summary>The next <paramref name="count"/> instants of a weekly slot after <paramref name="now"/> (UTC), daylight-saving safe.</summary>
-    public static IEnumerable<DateTimeOffset> NextSlots(WeeklySlot slot, TimeZoneInfo zone, DateTimeOffset now, int count = 1)
-    {
-        var day = ZonedTime.Today(now, zone);
-        day = day.AddDays(((int)slot.Day - (int)day.DayOfWeek + 7) % 7);
-        for (var found = 0; found < count; day = day.AddDays(7))
-        {
-            var at = ZonedTime.ToInstant(day, slot.At, zone);
-            if (at > now)
-            {
-                found++;
-                yield return at.ToUniversalTime();
-            }
-        }
-    }
+    public static IEnumerable<DateTimeOffset> NextSlots(WeeklySlot slot, TimeZoneInfo zone, DateTimeOffset now, int count = 1) =>
+        NextReminders.WeeklySlots(slot, zone, now, count);
 
     internal static async Task<Ok<ReminderSettingsView>> GetSettings(CurrentUser me, IQuerySession session, HttpContext http, CancellationToken ct)
     {
@@ -129,8 +117,24 @@ public static class RemindersApi
             return Etags.PreconditionRequired();
         }
 
+        var s = await ChangeSettingsAsync(draft, expected, me, session, bus, scheduler, smtp.Value, ct);
+        Etags.Set(http, s.Version);
+        return TypedResults.Ok(ReminderSettingsView.Of(s, me.TimeZone, me.Now));
+    }
+
+    /// <summary>
+    /// Validates <paramref name="draft"/> against the current settings (every field at once; then an e-mail address while the server
+    /// has no SMTP host), applies it at <paramref name="expected"/> and brings the user's reminder jobs in line: what
+    /// <c>PUT /api/reminders/settings</c> does, and the site's reminder form.
+    /// </summary>
+    /// <exception cref="CareerLedger.Domain.Common.DomainValidationException">Naming every invalid field.</exception>
+    /// <exception cref="VersionConflictException">When <paramref name="expected"/> is stale.</exception>
+    internal static async Task<ReminderSettings> ChangeSettingsAsync(
+        ReminderSettingsDraft draft, ExpectedVersion expected, CurrentUser me, IQuerySession session, IMessageBus bus, ReminderScheduler scheduler,
+        SmtpOptions smtp, CancellationToken ct)
+    {
         var change = draft.Validate(await ReminderHandler.LoadSettingsAsync(session, ct));
-        if (change.Channels?.GetValueOrDefault(ChannelKind.Email) is not null && !smtp.Value.Configured)
+        if (change.Channels?.GetValueOrDefault(ChannelKind.Email) is not null && !smtp.Configured)
         {
             var errors = new CareerLedger.Domain.Common.ValidationErrors();
             errors.Add("email", "E-mail delivery is not configured on this server (CareerLedger:Smtp:Host); use the inbox or a webhook.");
@@ -139,8 +143,7 @@ public static class RemindersApi
 
         var s = await bus.InvokeForUserAsync<ReminderSettings>(me, new ChangeReminderSettings(change, expected), ct);
         await scheduler.SyncUserAsync(me.Id, ct);
-        Etags.Set(http, s.Version);
-        return TypedResults.Ok(ReminderSettingsView.Of(s, me.TimeZone, me.Now));
+        return s;
     }
 
     internal static async Task<Ok<CalendarFeedView>> IssueFeed(CurrentUser me, IMessageBus bus, HttpContext http, CancellationToken ct)
