@@ -97,6 +97,19 @@ public sealed class IndexModel(IServiceProvider services) : PageModel
             .ToList();
     }
 
+    /// <summary>
+    /// When <paramref name="reminder"/> is actually recorded; for this week's wins reminder once a win was logged this week, that
+    /// it will be skipped.
+    /// </summary>
+    public string ConditionOf(UpcomingReminder reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return reminder.Kind == Domain.Reminders.ReminderKind.WeeklyWins && Streak is { LoggedThisWeek: true }
+            && Domain.Reminders.ZonedTime.WeekStart(Domain.Reminders.ZonedTime.Today(reminder.At, Zone)) == WeekStart
+            ? "You have logged a win this week, so it will be skipped."
+            : reminder.Condition;
+    }
+
     /// <summary>Days from today to <paramref name="deadline"/> (0 = today; negative once passed).</summary>
     public int DaysLeft(DateOnly deadline) => deadline.DayNumber - Today.DayNumber;
 

@@ -35,17 +35,25 @@ public sealed class DashboardTests(SiteFixture site)
                     remote = "hybrid", stage = "public", startDate = Seed.Iso(today.AddDays(60)), deadline = Seed.Iso(today.AddDays(5)),
                 },
             });
-            var started = await seed.PostAsync("/api/practice/sessions", new { questions = 1, seed = 7 });
-            var sessionId = started.GetProperty("session").GetProperty("id").GetGuid();
-            await seed.PostAsync($"/api/practice/sessions/{sessionId}/answers", new
+            // Three mock sessions of one answer each, a weaker one first: the practice trend shows their scores.
+            string[] answers =
+            [
+                "We fixed the checkout latency. We worked on it together and it got better in the end.",
+                "Checkout p99 latency had doubled before a launch. I profiled the service and found an N+1 query, then I rewrote it as one batched read. " +
+                    "p99 dropped from 840 ms to 210 ms.",
+                "Our checkout p99 latency had doubled to 840 ms before a launch. I owned the fix: I profiled the service, found an N+1 query, " +
+                    "and I rewrote it as one batched read. p99 dropped from 840 ms to 210 ms and conversion rose 3 %. I learned to profile before guessing, " +
+                    "and I added a latency budget to our reviews so it does not happen again.",
+            ];
+            var scores = new List<int>();
+            foreach (var answer in answers)
             {
-                text = "Our checkout p99 latency had doubled to 840 ms before a launch. I owned the fix: I profiled the service, found an N+1 query, " +
-                       "and I rewrote it as one batched read. p99 dropped from 840 ms to 210 ms and conversion rose 3 %. I learned to profile before guessing, " +
-                       "and I added a latency budget to our reviews so it does not happen again.",
-                durationSeconds = 120,
-            });
-            var finished = await seed.PostAsync($"/api/practice/sessions/{sessionId}/finish", new { });
-            var score = finished.GetProperty("session").GetProperty("summary").GetProperty("averageOverall").GetInt32();
+                var started = await seed.PostAsync("/api/practice/sessions", new { questions = 1, seed = 7 });
+                var sessionId = started.GetProperty("session").GetProperty("id").GetGuid();
+                await seed.PostAsync($"/api/practice/sessions/{sessionId}/answers", new { text = answer, durationSeconds = 120 });
+                var finished = await seed.PostAsync($"/api/practice/sessions/{sessionId}/finish", new { });
+                scores.Add(finished.GetProperty("session").GetProperty("summary").GetProperty("averageOverall").GetInt32());
+            }
 
             await page.GotoAsync("/");
             var week = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "This week's wins" }) });
@@ -61,11 +69,14 @@ public sealed class DashboardTests(SiteFixture site)
 
             var upcoming = page.Locator("#upcoming");
             await Assertions.Expect(upcoming).ToContainTextAsync("Log this week's wins");
+            await Assertions.Expect(upcoming).ToContainTextAsync("You have logged a win this week, so it will be skipped.");
             await Assertions.Expect(upcoming).ToContainTextAsync("The Contoso offer expires in 48 hours");
 
-            await Assertions.Expect(page.Locator("#practice-last")).ToContainTextAsync($"{score} / 100");
-            await Assertions.Expect(page.Locator("#trend tbody tr")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("svg.sparkline circle")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#practice-last")).ToContainTextAsync($"{scores[^1]} / 100");
+            await Assertions.Expect(page.Locator("#trend tbody tr")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("#trend tbody tr td.num:last-child")).ToHaveTextAsync(scores.AsEnumerable().Reverse().Select(x => $"{x}").ToArray());
+            await Assertions.Expect(page.Locator("svg.sparkline circle")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("svg.sparkline title")).ToContainTextAsync(string.Join(", ", scores));
 
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Active offers" })).ToHaveAttributeAsync("href", "/offers");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Practice trend" })).ToHaveAttributeAsync("href", "/practice");

@@ -119,7 +119,7 @@ public sealed class WinPagesTests(SiteFixture site)
             await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
             await Assertions.Expect(second.Locator("#conflict")).ToContainTextAsync("you edited version 1; it is now at version 2");
-            await Assertions.Expect(second.Locator("#form-errors")).ToContainTextAsync("It was changed (perhaps in another tab)");
+            await Assertions.Expect(second.Locator("#conflict")).ToContainTextAsync("Nothing was saved");
             await Assertions.Expect(second.GetByLabel("What did you do?")).ToHaveValueAsync(typed);
             await Assertions.Expect(second.GetByLabel("What you learned")).ToHaveValueAsync("Dry-run every migration against a copy of production.");
             // The page shows what is stored now, and nothing of the second tab was saved.

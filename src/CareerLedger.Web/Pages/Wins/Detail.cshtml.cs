@@ -149,8 +149,10 @@ public sealed class DetailModel(CurrentUser me, IMessageBus bus, Marten.IQuerySe
         }
         else if (Win is { } now && now.Version != read)
         {
+            // The conflict panel above the form says it all, with what to do on this page: drop the generic message.
             ConflictedVersion = read;
             FormVersion = now.Version;
+            ModelState.Remove(PageErrors.FormKey);
         }
     }
 
