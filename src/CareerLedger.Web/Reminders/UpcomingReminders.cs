@@ -71,7 +71,7 @@ public static class UpcomingReminders
                     {
                         list.Add(new UpcomingReminder(
                             ReminderKind.OfferDeadline, at.ToUniversalTime(), $"The {offer.Terms.Company} offer expires in {hours} hours",
-                            $"Its deadline is {offer.Deadline:yyyy-MM-dd}.", offer.Id));
+                            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Its answer deadline is {offer.Deadline:ddd d MMM yyyy}."), offer.Id));
                     }
                 }
             }

@@ -57,6 +57,15 @@ public sealed class BragDocumentTests(SiteFixture site, ITestOutputHelper output
             await Assertions.Expect(doc.GetByRole(AriaRole.Heading, new() { Name = "Checkout", Level = 4 })).ToBeVisibleAsync();
             await SiteFixture.ScreenshotAsync(page, "brag");
 
+            // Printed, the document stands alone: no menus, no picker, no buttons.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Assertions.Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show" })).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download Markdown" })).ToBeHiddenAsync();
+            await Assertions.Expect(doc).ToBeVisibleAsync();
+            await SiteFixture.ScreenshotAsync(page, "brag-print");
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
             // The Markdown download is the API's Markdown for the same query, under a file name that says the period.
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download Markdown" }).ClickAsync());
             download.SuggestedFilename.ShouldBe($"brag-document-{from}-to-{to}.md");
@@ -106,44 +115,46 @@ public sealed class BragDocumentTests(SiteFixture site, ITestOutputHelper output
             var imported = await seed.PostAsync("/api/import", new { accomplishments = wins });
             imported.GetProperty("accomplishmentsCreated").GetInt32().ShouldBe(260);
 
-            var url = $"/brag?period=custom&from={Seed.Iso(today.AddDays(-7 * 259))}&to={Seed.Iso(today)}";
-            var times = new List<double>();
-            string body = "";
-            for (var run = 0; run < 6; run++)
-            {
-                var clock = Stopwatch.StartNew();
-                var response = await page.APIRequest.GetAsync(url);
-                body = await response.TextAsync();
-                clock.Stop();
-                response.Status.ShouldBe(200);
-                if (run > 0)
-                {
-                    times.Add(clock.Elapsed.TotalMilliseconds); // the first request warms the page up
-                }
-            }
+            var from = Seed.Iso(today.AddDays(-7 * 259));
+            var to = Seed.Iso(today);
 
+            // The page as the browser gets it.
+            var response = await page.APIRequest.GetAsync($"/brag?period=custom&from={from}&to={to}");
+            response.Status.ShouldBe(200);
+            var body = await response.TextAsync();
             body.ShouldContain("260 accomplishments across 9 projects, 260 with measured impact");
             Regex.Count(body, "<strong>Weekly win number [0-9]+: [^<]*</strong> \\([A-Z][a-z]+ [0-9]+; team, ").ShouldBe(260); // each win once, in its period
-            times.Sort();
-            var median = times[times.Count / 2];
-            output.WriteLine($"GET /brag, 260 weekly wins over 5 years: median {median:0.0} ms, fastest {times[0]:0.0} ms, slowest {times[^1]:0.0} ms (request, rendering and transfer)");
-            median.ShouldBeLessThan(500, "the brag page for five years of weekly wins should render in milliseconds");
 
-            // For comparison, the API's HTML of the same document (the same read and rendering, without the page around it).
-            var api = new List<double>();
-            for (var run = 0; run < 6; run++)
+            // Timed from a plain HTTP client (the browser's cookie for the page, the token for the API), after a warm-up request each,
+            // taking turns so that both see the same load on the machine.
+            var cookies = await page.Context.CookiesAsync();
+            using var browserless = site.App.CreateClient();
+            browserless.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
+            var pageTimes = new List<double>();
+            var apiTimes = new List<double>();
+            for (var run = 0; run < 11; run++)
             {
                 var clock = Stopwatch.StartNew();
-                await seed.TextAsync($"/api/brag?from={Seed.Iso(today.AddDays(-7 * 259))}&to={Seed.Iso(today)}&format=html");
+                var html = await browserless.GetStringAsync(new Uri($"/brag?period=custom&from={from}&to={to}", UriKind.Relative));
+                clock.Stop();
+                html.ShouldContain("260 accomplishments");
+                var pageMs = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                await seed.TextAsync($"/api/brag?from={from}&to={to}&format=html");
                 clock.Stop();
                 if (run > 0)
                 {
-                    api.Add(clock.Elapsed.TotalMilliseconds);
+                    pageTimes.Add(pageMs);
+                    apiTimes.Add(clock.Elapsed.TotalMilliseconds);
                 }
             }
 
-            api.Sort();
-            output.WriteLine($"GET /api/brag?format=html, the same document: median {api[api.Count / 2]:0.0} ms, fastest {api[0]:0.0} ms");
+            pageTimes.Sort();
+            apiTimes.Sort();
+            var median = pageTimes[pageTimes.Count / 2];
+            output.WriteLine($"GET /brag, 260 weekly wins over 5 years: median {median:0.0} ms, fastest {pageTimes[0]:0.0} ms, slowest {pageTimes[^1]:0.0} ms");
+            output.WriteLine($"GET /api/brag?format=html, the same document: median {apiTimes[apiTimes.Count / 2]:0.0} ms, fastest {apiTimes[0]:0.0} ms, slowest {apiTimes[^1]:0.0} ms");
+            median.ShouldBeLessThan(500, "the brag page for five years of weekly wins should render in milliseconds");
         });
     }
 }
