@@ -46,4 +46,10 @@ public static class DocumentResponses
         "md" => TypedResults.Text(markdown(), "text/markdown; charset=utf-8"),
         _ => TypedResults.Text(HtmlPage.Wrap(title, (htmlBefore ?? "") + Markdown.ToHtml(markdown(), Pipeline)), "text/html; charset=utf-8"),
     };
+
+    /// <summary>
+    /// The HTML body the "html" format places inside its page, without the page around it: for embedding a document in a page
+    /// of the site (whose style sheet and Content-Security-Policy apply instead of the page's inline style).
+    /// </summary>
+    public static string BodyHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 }

@@ -41,6 +41,15 @@ public sealed class WinForm
     /// <summary>Learnings as typed.</summary>
     public string? Learnings { get; set; }
 
+    /// <summary>Links as typed: one absolute http(s) URL per line.</summary>
+    public string? Links { get; set; }
+
+    /// <summary>Why it changed (revise form only; kept in the win's history).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The links, one per non-empty line.</summary>
+    public IReadOnlyList<string> LinkList => (Links ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>Competency names ticked (snake_case).</summary>
     public IReadOnlyList<string> Competencies { get; set; } = [];
 
@@ -53,7 +62,11 @@ public sealed class WinForm
         ArgumentNullException.ThrowIfNull(form);
         string? F(string key) => form.TryGetValue(key, out var v) ? v.ToString() : null;
         var rows = Enumerable.Range(0, MetricRows)
-            .Select(i => new MetricRow { Name = F($"impact[{i}].name"), Before = F($"impact[{i}].before"), After = F($"impact[{i}].after"), Unit = F($"impact[{i}].unit") })
+            .Select(i => new MetricRow
+            {
+                Name = F($"impact[{i}].name"), Before = F($"impact[{i}].before"), After = F($"impact[{i}].after"), Unit = F($"impact[{i}].unit"),
+                LowerIsBetter = F($"impact[{i}].lowerIsBetter") switch { "true" => true, "false" => false, _ => null },
+            })
             .ToList();
         return new WinForm
         {
@@ -65,6 +78,8 @@ public sealed class WinForm
             Project = F("project"),
             Description = F("description"),
             Learnings = F("learnings"),
+            Links = F("links"),
+            Reason = F("reason"),
             Competencies = form["competencies"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList(),
             Impact = rows,
         };
@@ -80,6 +95,7 @@ public sealed class WinForm
             Before = m.Before?.ToString(CultureInfo.InvariantCulture),
             After = m.After.ToString(CultureInfo.InvariantCulture),
             Unit = m.Unit,
+            LowerIsBetter = m.LowerIsBetter,
         }).ToList();
         while (rows.Count < MetricRows)
         {
@@ -95,6 +111,7 @@ public sealed class WinForm
             Project = win.Project,
             Description = win.Description,
             Learnings = win.Learnings,
+            Links = win.Links.Count == 0 ? null : string.Join('\n', win.Links),
             Competencies = win.Competencies.Select(Domain.Competencies.CompetencyCatalog.NameOf).ToList(),
             Impact = rows,
         };
@@ -133,10 +150,11 @@ public sealed class WinForm
             _rowOfMetric.Add(i);
             var before = Number(errors, $"impact[{metrics.Count}].before", row.Before); // keys as the API's; FormKey maps them to rows
             var after = Number(errors, $"impact[{metrics.Count}].after", row.After);
-            metrics.Add(new ImpactMetricDraft(row.Name, before, after, string.IsNullOrWhiteSpace(row.Unit) ? null : row.Unit));
+            metrics.Add(new ImpactMetricDraft(row.Name, before, after, string.IsNullOrWhiteSpace(row.Unit) ? null : row.Unit, row.LowerIsBetter));
         }
 
-        var draft = new AccomplishmentDraft(Title, occurredOn, Description, Project, Scope, Involvement, metrics, Competencies, Learnings);
+        var links = LinkList;
+        var draft = new AccomplishmentDraft(Title, occurredOn, Description, Project, Scope, Involvement, metrics, Competencies, Learnings, links.Count == 0 ? null : links);
         _formErrors = errors;
         return draft;
     }
@@ -194,11 +212,16 @@ public sealed class WinForm
 
     /// <summary>
     /// The form key of an API error key: <c>impact[k]…</c> names the k-th metric sent, which is the row it came from once empty
-    /// rows are skipped; every other key is the same.
+    /// rows are skipped; <c>links[k]</c> is the links box; every other key is the same.
     /// </summary>
     public string FormKey(string apiKey)
     {
         ArgumentNullException.ThrowIfNull(apiKey);
+        if (apiKey.StartsWith("links[", StringComparison.Ordinal))
+        {
+            return "links";
+        }
+
         if (!apiKey.StartsWith("impact[", StringComparison.Ordinal))
         {
             return apiKey;
@@ -246,6 +269,12 @@ public sealed class MetricRow
 
     /// <summary>The unit (ms, %, $…).</summary>
     public string? Unit { get; set; }
+
+    /// <summary>
+    /// The direction stored with the metric, carried unchanged by the revise form (a hidden field), so a revision keeps a direction
+    /// set through the API; null on new rows, where the API infers it from the metric's name.
+    /// </summary>
+    public bool? LowerIsBetter { get; set; }
 
     /// <summary>True when nothing was typed in the row.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Before) && string.IsNullOrWhiteSpace(After) && string.IsNullOrWhiteSpace(Unit);
