@@ -46,7 +46,7 @@ public sealed class IndexModel(IServiceProvider services) : PageModel
     public StreakView? Streak { get; private set; }
 
     /// <summary>The next reminder checks, soonest first (at most <see cref="UpcomingShown"/>).</summary>
-    public IReadOnlyList<UpcomingReminder> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Domain.Reminders.NextReminder> Upcoming { get; private set; } = [];
 
     /// <summary>Open offers, soonest deadline first (offers without a deadline last).</summary>
     public IReadOnlyList<Offer> OpenOffers { get; private set; } = [];
@@ -83,7 +83,14 @@ public sealed class IndexModel(IServiceProvider services) : PageModel
         var settings = await ReminderHandler.LoadSettingsAsync(session, ct);
         var goals = (await GoalsApi.List("active", me, session, ct)).Value ?? [];
         var offers = ((await OffersApi.List(null, me, session, ct)).Value ?? []).Select(v => v.Offer).ToList();
-        Upcoming = UpcomingReminders.Next(settings, goals.Any(g => g.Kind == GoalKind.JobSearch), offers, Zone, me.Now).Take(UpcomingShown).ToList();
+        var mockSessions = await session.Query<Domain.Practice.MockSession>().ToListAsync(ct);
+        var offerDocs = await session.Query<Domain.Offers.Offer>().ToListAsync(ct);
+        var goalDocs = await session.Query<Domain.Goals.Goal>().ToListAsync(ct);
+        Upcoming = Domain.Reminders.NextReminders.Compute(settings, Zone, me.Now, Streak?.LoggedThisWeek == true, goalDocs, mockSessions, offerDocs)
+            .Where(r => r is { Enabled: true, At: not null })
+            .OrderBy(r => r.At)
+            .Take(UpcomingShown)
+            .ToList();
         OpenOffers = offers.OrderBy(o => o.Deadline is null).ThenBy(o => o.Deadline).ThenBy(o => o.Terms.Company, StringComparer.OrdinalIgnoreCase).ToList();
 
         var sessions = (await PracticeApi.Sessions(me, session, bank, ct)).Value ?? [];
@@ -95,19 +102,6 @@ public sealed class IndexModel(IServiceProvider services) : PageModel
             .Reverse()
             .Select(x => new TrendPoint(x.Session.Id, x.Session.StartedOn, x.Summary!.AverageOverall, x.Summary.Answered))
             .ToList();
-    }
-
-    /// <summary>
-    /// When <paramref name="reminder"/> is actually recorded; for this week's wins reminder once a win was logged this week, that
-    /// it will be skipped.
-    /// </summary>
-    public string ConditionOf(UpcomingReminder reminder)
-    {
-        ArgumentNullException.ThrowIfNull(reminder);
-        return reminder.Kind == Domain.Reminders.ReminderKind.WeeklyWins && Streak is { LoggedThisWeek: true }
-            && Domain.Reminders.ZonedTime.WeekStart(Domain.Reminders.ZonedTime.Today(reminder.At, Zone)) == WeekStart
-            ? "You have logged a win this week, so it will be skipped."
-            : reminder.Condition;
     }
 
     /// <summary>Days from today to <paramref name="deadline"/> (0 = today; negative once passed).</summary>

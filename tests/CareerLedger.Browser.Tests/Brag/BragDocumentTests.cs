@@ -1,12 +1,10 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace CareerLedger.Browser.Tests.Brag;
 
 [Collection(SiteCollection.Name)]
-public sealed class BragDocumentTests(SiteFixture site, ITestOutputHelper output)
+public sealed class BragDocumentTests(SiteFixture site)
 {
     [Fact]
     public async Task a_user_reads_the_brag_document_for_a_period_and_downloads_its_markdown()
@@ -91,7 +89,7 @@ public sealed class BragDocumentTests(SiteFixture site, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task five_years_of_weekly_wins_render_in_milliseconds()
+    public async Task five_years_of_weekly_wins_all_show_on_the_brag_page()
     {
         var page = await site.NewPageAsync();
         await SiteFixture.RunAsync(page, "brag-five-years", async () =>
@@ -125,36 +123,7 @@ public sealed class BragDocumentTests(SiteFixture site, ITestOutputHelper output
             body.ShouldContain("260 accomplishments across 9 projects, 260 with measured impact");
             Regex.Count(body, "<strong>Weekly win number [0-9]+: [^<]*</strong> \\([A-Z][a-z]+ [0-9]+; team, ").ShouldBe(260); // each win once, in its period
 
-            // Timed from a plain HTTP client (the browser's cookie for the page, the token for the API), after a warm-up request each,
-            // taking turns so that both see the same load on the machine.
-            var cookies = await page.Context.CookiesAsync();
-            using var browserless = site.App.CreateClient();
-            browserless.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
-            var pageTimes = new List<double>();
-            var apiTimes = new List<double>();
-            for (var run = 0; run < 11; run++)
-            {
-                var clock = Stopwatch.StartNew();
-                var html = await browserless.GetStringAsync(new Uri($"/brag?period=custom&from={from}&to={to}", UriKind.Relative));
-                clock.Stop();
-                html.ShouldContain("260 accomplishments");
-                var pageMs = clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                await seed.TextAsync($"/api/brag?from={from}&to={to}&format=html");
-                clock.Stop();
-                if (run > 0)
-                {
-                    pageTimes.Add(pageMs);
-                    apiTimes.Add(clock.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            pageTimes.Sort();
-            apiTimes.Sort();
-            var median = pageTimes[pageTimes.Count / 2];
-            output.WriteLine($"GET /brag, 260 weekly wins over 5 years: median {median:0.0} ms, fastest {pageTimes[0]:0.0} ms, slowest {pageTimes[^1]:0.0} ms");
-            output.WriteLine($"GET /api/brag?format=html, the same document: median {apiTimes[apiTimes.Count / 2]:0.0} ms, fastest {apiTimes[0]:0.0} ms, slowest {apiTimes[^1]:0.0} ms");
-            median.ShouldBeLessThan(500, "the brag page for five years of weekly wins should render in milliseconds");
+            // How fast it renders is measured by the benchmark (ops/bench, page rows in docs/performance.md), not here.
         });
     }
 }

@@ -69,8 +69,8 @@ public sealed class DashboardTests(SiteFixture site)
 
             var upcoming = page.Locator("#upcoming");
             await Assertions.Expect(upcoming).ToContainTextAsync("Log this week's wins");
-            await Assertions.Expect(upcoming).ToContainTextAsync("You have logged a win this week, so it will be skipped.");
-            await Assertions.Expect(upcoming).ToContainTextAsync("The Contoso offer expires in 48 hours");
+            await Assertions.Expect(upcoming).ToContainTextAsync("You logged a win this week, so this week's reminder is skipped; this is next week's.");
+            await Assertions.Expect(upcoming).ToContainTextAsync("48 hours before the Contoso offer expires");
 
             await Assertions.Expect(page.Locator("#practice-last")).ToContainTextAsync($"{scores[^1]} / 100");
             await Assertions.Expect(page.Locator("#trend tbody tr")).ToHaveCountAsync(3);
