@@ -41,13 +41,13 @@ public sealed class SecondUserTests(SiteFixture site)
             using (var story = await api.PostAsJsonAsync("/api/stories", new { accomplishmentIds = new[] { winId } }))
             {
                 story.EnsureSuccessStatusCode();
-                urls.Add("/stories/" + (await story.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+                urls.Add("/stories/" + IdOf(await story.Content.ReadFromJsonAsync<JsonElement>(), "story"));
             }
 
             using (var session = await api.PostAsJsonAsync("/api/practice/sessions", new { questions = 2, seed = 7 }))
             {
                 session.EnsureSuccessStatusCode();
-                urls.Add("/practice/" + (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+                urls.Add("/practice/" + IdOf(await session.Content.ReadFromJsonAsync<JsonElement>(), "session"));
             }
 
             foreach (var url in urls)
@@ -81,6 +81,10 @@ public sealed class SecondUserTests(SiteFixture site)
             await SiteFixture.ScreenshotAsync(second, "isolation-not-found");
         });
     }
+
+    /// <summary>The item's id: top-level <c>id</c>, or <c>{wrapper}.id</c> for views that wrap the document.</summary>
+    private static string IdOf(JsonElement view, string wrapper) =>
+        (view.TryGetProperty("id", out var id) ? id : view.GetProperty(wrapper).GetProperty("id")).GetString()!;
 
     private async Task<HttpClient> ApiAsync(string email)
     {
