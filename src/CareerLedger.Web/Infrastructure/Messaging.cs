@@ -31,6 +31,11 @@ public static class Messaging
             // handler once more finds the winner's stream and answers with it (StreamCreation).
             opts.OnException<ExistingStreamIdCollisionException>().RetryOnce();
 
+            // Another write to the same stream committed between this handler's read and its commit (for example a reminder's
+            // delivery job and the user marking it read). Running the handler again reads the new version and decides again:
+            // a command with an If-Match version then fails as a stale version (409), and one without applies on top.
+            opts.OnException<JasperFx.ConcurrencyException>().Or<JasperFx.Events.EventStreamUnexpectedMaxEventIdException>().RetryTimes(2);
+
             // The handler code is pre-generated into Internal/Generated (`codegen write`) and checked in, so start-up never runs
             // the compiler (docs/architecture.md has the measurements behind this choice).
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
