@@ -19,6 +19,10 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 /// <param name="ExpiresInDays">Optional lifetime in days (1-3650); none = no expiry.</param>
 public sealed record TokenRequest(string? Email, string? Password, string? Name = null, int? ExpiresInDays = null);
 
+/// <summary>The body of <c>DELETE /api/me</c>: the account's password, to confirm.</summary>
+/// <param name="Password">The account's password; wrong → 403, nothing deleted.</param>
+public sealed record DeleteAccountRequest(string? Password);
+
 /// <summary>A newly created token: <paramref name="Token"/> is shown only in this response.</summary>
 /// <param name="Id">Token id (for revoking).</param>
 /// <param name="Name">Its name.</param>
@@ -41,6 +45,10 @@ public static class AccountsApi
         accounts.MapGet("/tokens", ListTokens).WithName("ListTokens").WithSummary("Lists your live tokens (never their secrets).").RequireAuthorization();
         accounts.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of your tokens.").RequireAuthorization();
         accounts.MapGet("/me", Me).WithName("Me").WithSummary("Who the token belongs to.").RequireAuthorization();
+        accounts.MapDelete("/me", DeleteMe).WithName("DeleteAccount")
+            .WithSummary("Deletes your account and everything in it (every entry, document, token and reminder job), after checking your password. Cannot be undone.")
+            .ProducesValidationProblem()
+            .RequireAuthorization();
         return app;
     }
 
@@ -106,17 +114,7 @@ public static class AccountsApi
             errors.Add("password", "Password is required.");
         }
 
-        if (request.ExpiresInDays is < 1 or > 3650)
-        {
-            errors.Add("expiresInDays", "Use 1 to 3650 days, or leave it out for a token that does not expire.");
-        }
-
-        var name = Text.Clean(request.Name) ?? "ledger CLI";
-        if (name.Length > 100)
-        {
-            errors.Add("name", "At most 100 characters.");
-        }
-
+        var name = CheckTokenOptions(errors, request.Name, request.ExpiresInDays);
         errors.ThrowIfAny();
         var (user, problem) = await SignInAsync(request.Email!, request.Password!, store, hashing, attempts, http, ct);
         if (user is null)
@@ -128,6 +126,35 @@ public static class AccountsApi
         var (info, secret) = await store.CreateTokenAsync(user.Id, name, now, request.ExpiresInDays is { } d ? now.AddDays(d) : null, ct);
         return TypedResults.Created("/api/tokens", new CreatedToken(info.Id, info.Name, secret, info.ExpiresAt, user));
     }
+
+    /// <summary>The default name of a token.</summary>
+    public const string DefaultTokenName = "ledger CLI";
+
+    /// <summary>Largest <c>expiresInDays</c> of a token (ten years).</summary>
+    public const int MaxTokenDays = 3650;
+
+    /// <summary>
+    /// Checks a new token's name and lifetime, as <c>POST /api/tokens</c> and the site's tokens page do (errors under
+    /// <c>name</c> and <c>expiresInDays</c>), and answers the name to store (<see cref="DefaultTokenName"/> when none).
+    /// </summary>
+    internal static string CheckTokenOptions(ValidationErrors errors, string? name, int? expiresInDays)
+    {
+        if (expiresInDays is < 1 or > MaxTokenDays)
+        {
+            errors.Add("expiresInDays", TokenDaysMessage);
+        }
+
+        var cleaned = Text.Clean(name) ?? DefaultTokenName;
+        if (cleaned.Length > 100)
+        {
+            errors.Add("name", "At most 100 characters.");
+        }
+
+        return cleaned;
+    }
+
+    /// <summary>The message of a token lifetime out of range (or, on the site, not a whole number).</summary>
+    internal const string TokenDaysMessage = "Use 1 to 3650 days, or leave it out for a token that does not expire.";
 
     /// <summary>
     /// Checks an e-mail and password, as <c>POST /api/tokens</c> and the site's sign-in page do: at most
@@ -174,6 +201,31 @@ public static class AccountsApi
 
     internal static async Task<Results<NoContent, NotFound>> RevokeToken(Guid id, CurrentUser me, AccountStore store, CancellationToken ct) =>
         await store.RevokeTokenAsync(me.Id, id, me.Now, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>
+    /// <c>DELETE /api/me</c>: checks the password (<see cref="AccountDeletion.ConfirmAsync"/>), then deletes the account and all its
+    /// data (<see cref="AccountDeletion.DeleteAsync"/>). 204; 400 without a password; 403 wrong password; 429 too many attempts.
+    /// </summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteMe(
+        [Microsoft.AspNetCore.Mvc.FromBody] DeleteAccountRequest request, CurrentUser me, AccountDeletion deletion, HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "Password is required: deleting the account needs your password.");
+        }
+
+        errors.ThrowIfAny();
+        var (user, problem) = await deletion.ConfirmAsync(me.Id, request.Password!, http, ct);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        await deletion.DeleteAsync(user.Id, ct);
+        return TypedResults.NoContent();
+    }
 
     internal static async Task<Results<Ok<User>, NotFound>> Me(CurrentUser me, AccountStore store, CancellationToken ct) =>
         await store.FindAsync(me.Id, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound();

@@ -60,6 +60,7 @@ public static class ServiceRegistration
 
         services.AddScoped<CurrentUser>();
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountDeletion>();
         services.AddScoped<LedgerReader>();
         services.AddSingleton(_ => CareerLedger.Domain.Questions.QuestionBank.Load());
         services.AddSingleton<CoachService>();

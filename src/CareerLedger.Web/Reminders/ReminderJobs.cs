@@ -21,7 +21,7 @@ namespace CareerLedger.Web.Reminders;
 /// </summary>
 public sealed class ReminderJobs(
     IDocumentStore store, IMessageBus bus, AccountStore accounts, ReminderDelivery delivery, ReminderScheduler scheduler,
-    IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> log)
+    AccountDeletion deletion, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ReminderJobs> log)
 {
     /// <summary>At the weekly slot: "log this week's wins", unless a win was logged this week.</summary>
     public async Task WeeklyWins(Guid userId, CancellationToken ct)
@@ -86,12 +86,15 @@ public sealed class ReminderJobs(
 
     /// <summary>
     /// Hourly: makes every user's recurring jobs and offer deadline jobs match their settings and offers, removes the recurring
-    /// jobs of accounts that no longer exist, and re-enqueues pushes that were never attempted (see <see cref="StalledPushes"/>).
+    /// jobs of accounts that no longer exist, deletes the data any deleted account left behind
+    /// (<see cref="AccountDeletion.PurgeOrphanedTenantsAsync"/>), and re-enqueues pushes that were never attempted (see
+    /// <see cref="StalledPushes"/>).
     /// </summary>
     public async Task Reconcile(CancellationToken ct)
     {
         var users = await accounts.ListUsersAsync(ct);
         scheduler.RemoveRecurringExcept(users.Select(u => u.Id).ToHashSet());
+        await deletion.PurgeOrphanedTenantsAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var user in users)
         {

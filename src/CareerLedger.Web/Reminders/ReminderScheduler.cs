@@ -98,6 +98,31 @@ public sealed class ReminderScheduler(IDocumentStore store, AccountStore account
         }
     }
 
+    /// <summary>
+    /// Removes the jobs of a deleted account: its recurring reminder jobs (one per kind) and the offer deadline jobs scheduled
+    /// for it (<paramref name="scheduledJobIds"/>, from its <see cref="OfferReminderJobs"/> documents, read before they were
+    /// deleted). A delivery job already queued finds no reminder and does nothing. With jobs off on this instance nothing is
+    /// removed here; the hourly reconciliation of an instance that runs them removes the recurring jobs of accounts that are gone.
+    /// </summary>
+    public void RemoveUser(Guid userId, IEnumerable<string> scheduledJobIds)
+    {
+        ArgumentNullException.ThrowIfNull(scheduledJobIds);
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        foreach (var kind in Enum.GetValues<ReminderKind>())
+        {
+            Recurring.RemoveIfExists(RecurringId(userId, kind));
+        }
+
+        foreach (var job in scheduledJobIds)
+        {
+            Jobs.Delete(job);
+        }
+    }
+
     /// <summary>Adds, updates or removes the user's recurring reminder jobs.</summary>
     public void SyncRecurring(Guid userId, TimeZoneInfo zone, ReminderSettings settings)
     {

@@ -103,8 +103,9 @@ public sealed class BadInputTests(BadInputHost host, ITestOutputHelper output) :
                 continue;
             }
 
-            var resource = await row.Create(host.User);
-            using var response = await host.SendAsync(host.User.Http, row.Method, row.Path(resource), row.Body(host.User, resource), row.Headers(resource));
+            var actor = await row.ActorAsync(host, host.User);
+            var resource = await row.Create(actor);
+            using var response = await host.SendAsync(actor.Http, row.Method, row.Path(resource), row.Body(actor, resource), row.Headers(resource));
             if ((int)response.StatusCode == 429)
             {
                 output.WriteLine($"{endpoint.Key}: rate limited (429) after the other tests' requests; the body was not judged");
@@ -116,7 +117,7 @@ public sealed class BadInputTests(BadInputHost host, ITestOutputHelper output) :
 
             if (row.AfterAccepted is { } undo)
             {
-                await undo(host.User);
+                await undo(actor);
             }
         }
 
@@ -283,7 +284,6 @@ public sealed class BadInputTests(BadInputHost host, ITestOutputHelper output) :
         var verdicts = new Verdicts();
         var clock = Stopwatch.StartNew();
         var requests = host.Requests;
-        var user = host.User;
         foreach (var endpoint in BodyEndpoints)
         {
             if (ValidRequests.For(endpoint.Key) is not { } row)
@@ -292,19 +292,21 @@ public sealed class BadInputTests(BadInputHost host, ITestOutputHelper output) :
                 continue;
             }
 
+            var user = await row.ActorAsync(host, host.User);
             var resource = await row.Create(user);
             var perEndpoint = 0;
             var endpointClock = Stopwatch.StartNew();
             foreach (var c in select(endpoint, row.Body(user, resource)).ToList())
             {
                 perEndpoint++;
-                if (await SendAsync(row, c, resource, verdicts))
+                if (await SendAsync(row, c, user, resource, verdicts))
                 {
                     if (row.AfterAccepted is { } undo)
                     {
                         await undo(user);
                     }
 
+                    user = await row.ActorAsync(host, user); // a fresh one when the accepted request deleted the account
                     resource = await row.Create(user); // the next case meets the same state as the first
                 }
             }
@@ -320,9 +322,8 @@ public sealed class BadInputTests(BadInputHost host, ITestOutputHelper output) :
     }
 
     /// <summary>Sends one case and judges it; answers whether the item may have changed.</summary>
-    private async Task<bool> SendAsync(ValidRequest row, BadCase c, Resource? resource, Verdicts verdicts)
+    private async Task<bool> SendAsync(ValidRequest row, BadCase c, LedgerUser user, Resource? resource, Verdicts verdicts)
     {
-        var user = host.User;
         using var request = new HttpRequestMessage(row.Method, row.Path(resource)) { Content = c.Content(row.Body(user, resource)) };
         foreach (var (name, value) in row.Headers(resource))
         {

@@ -53,6 +53,13 @@ public sealed class LedgerUser
         return user;
     }
 
+    /// <summary>Registers a user and seeds nothing (for requests that delete the account that sends them).</summary>
+    public static async Task<LedgerUser> CreateBareAsync(HardeningHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new LedgerUser(host, await host.NewUserAsync());
+    }
+
     /// <summary>Sends a request as this user and insists on a 2xx answer; returns the body.</summary>
     public async Task<(JsonNode? Body, HttpResponseMessage Response)> CallAsync(HttpMethod method, string path, JsonNode? body = null, IReadOnlyDictionary<string, string>? headers = null)
     {

@@ -14,8 +14,13 @@ namespace CareerLedger.Web.Tests.Hardening;
 /// <param name="AfterAccepted">Undoes what an accepted request left behind that would change later answers (an active goal).</param>
 /// <param name="NotInBody">Schema paths the body leaves out on purpose, with the reason.</param>
 /// <param name="Credentials">
-/// Fields checked against a stored secret (the e-mail and password of sign-in): a bad value there is refused just as well by a
-/// 401 "Wrong e-mail or password." as by a 400, and sign-in need not say which.
+/// Fields checked against a stored secret (the e-mail and password of sign-in, the password that confirms deleting an account):
+/// a bad value there is refused just as well by a 401 "Wrong e-mail or password." or a 403 "Wrong password." as by a 400, and
+/// the endpoint need not say which.
+/// </param>
+/// <param name="Actor">
+/// Who sends the request, when not the suite's user: an accepted request of <c>DELETE /api/me</c> deletes the account that sent it,
+/// so each of its requests is sent as a fresh user (and a new one is made after every accepted request).
 /// </param>
 public sealed record ValidRequest(
     string Key,
@@ -24,8 +29,12 @@ public sealed record ValidRequest(
     bool SendIfMatch = false,
     Func<LedgerUser, Task>? AfterAccepted = null,
     IReadOnlyDictionary<string, string>? NotInBody = null,
-    IReadOnlySet<string>? Credentials = null)
+    IReadOnlySet<string>? Credentials = null,
+    Func<HardeningHost, Task<LedgerUser>>? Actor = null)
 {
+    /// <summary>The user to send the request as: <paramref name="suiteUser"/>, or a fresh one when the row has an <see cref="Actor"/>.</summary>
+    public async Task<LedgerUser> ActorAsync(HardeningHost host, LedgerUser suiteUser) => Actor is null ? suiteUser : await Actor(host);
+
     /// <summary>The request path for <paramref name="resource"/>.</summary>
     public string Path(Resource? resource) =>
         Key[(Key.IndexOf(' ', StringComparison.Ordinal) + 1)..].Replace("{id}", resource?.Id ?? "{id}", StringComparison.Ordinal);
@@ -54,6 +63,8 @@ public static class ValidRequests
     [
         new("POST /api/accounts", None, (_, _) => Register()),
         new("POST /api/tokens", None, (u, _) => Token(u.Client), Credentials: new HashSet<string> { "email", "password" }),
+        new("DELETE /api/me", None, (u, _) => new JsonObject { ["password"] = u.Client.Password }, Credentials: new HashSet<string> { "password" },
+            Actor: LedgerUser.CreateBareAsync),
         new("POST /api/accomplishments", None, (_, _) => Accomplishment("Cut checkout p99 latency in half")),
         new("PUT /api/accomplishments/{id}", Item(u => u.NewAccomplishmentAsync()), (_, _) => WithReason(Accomplishment("Halved checkout p99 latency"), "clearer title"), SendIfMatch: true,
             NotInBody: new Dictionary<string, string>

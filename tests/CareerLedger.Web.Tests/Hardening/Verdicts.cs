@@ -127,12 +127,12 @@ public sealed class Verdicts
             {
                 case Expectation.FieldError when status == 400 && outcome.Names(c.Field):
                 case Expectation.FieldError when status == 413 && c.SizeCase:
-                case Expectation.FieldError when status == 401 && c.Credential:
+                case Expectation.FieldError when status is 401 or 403 && c.Credential:
                 case Expectation.NoServerError or Expectation.Refused:
                 case Expectation.Unauthorized when status == 401 && outcome.WwwAuthenticate.Contains("Bearer", StringComparison.Ordinal):
                     break;
                 case Expectation.FieldError:
-                    Fail($"{c} → {outcome} (expected 400 naming {c.Field}{(c.SizeCase ? ", or 413" : "")})");
+                    Fail($"{c} → {outcome} (expected 400 naming {c.Field}{(c.SizeCase ? ", or 413" : "")}{(c.Credential ? ", or 401/403" : "")})");
                     break;
                 case Expectation.Unauthorized:
                     Fail($"{c} → {outcome}, WWW-Authenticate: '{outcome.WwwAuthenticate}' (expected 401 with WWW-Authenticate: Bearer)");
