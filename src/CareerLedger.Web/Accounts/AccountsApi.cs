@@ -48,6 +48,8 @@ public static class AccountsApi
         accounts.MapDelete("/me", DeleteMe).WithName("DeleteAccount")
             .WithSummary("Deletes your account and everything in it (every entry, document, token and reminder job), after checking your password. Cannot be undone.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization();
         return app;
     }
