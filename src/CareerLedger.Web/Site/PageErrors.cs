@@ -63,4 +63,53 @@ public static class PageErrors
 
         return false;
     }
+
+    /// <summary>
+    /// Runs the API's validation (<paramref name="validate"/>) of a form whose own reading of the typed text found
+    /// <paramref name="own"/> errors (figures or dates that are not numbers or dates): the form's errors replace the API's for the
+    /// same field, and all of them are thrown together, so every problem is shown at once.
+    /// </summary>
+    /// <exception cref="DomainValidationException">When either found an error.</exception>
+    public static T ValidateWith<T>(ValidationErrors own, Func<T> validate)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(validate);
+        try
+        {
+            var result = validate();
+            own.ThrowIfAny();
+            return result;
+        }
+        catch (DomainValidationException api) when (own.Any)
+        {
+            var merged = new ValidationErrors();
+            var ownKeys = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                own.ThrowIfAny();
+            }
+            catch (DomainValidationException mine)
+            {
+                foreach (var (key, messages) in mine.Errors)
+                {
+                    ownKeys.Add(key);
+                    foreach (var m in messages)
+                    {
+                        merged.Add(key, m);
+                    }
+                }
+            }
+
+            foreach (var (key, messages) in api.Errors.Where(e => !ownKeys.Contains(e.Key)))
+            {
+                foreach (var m in messages)
+                {
+                    merged.Add(key, m);
+                }
+            }
+
+            merged.ThrowIfAny();
+            throw;
+        }
+    }
 }

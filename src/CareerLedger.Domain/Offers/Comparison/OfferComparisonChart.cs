@@ -100,7 +100,8 @@ public static class OfferComparisonChart
         return initials;
     }
 
-    private static decimal NiceCeiling(decimal max)
+    /// <summary>The chart's axis top: the smallest of 1, 2, 2.5, 5 or 10 times a power of ten that is at least <paramref name="max"/> (1 when it is 0 or less).</summary>
+    public static decimal NiceCeiling(decimal max)
     {
         if (max <= 0)
         {
@@ -119,7 +120,8 @@ public static class OfferComparisonChart
         return 10 * magnitude;
     }
 
-    private static string Short(decimal v) => v >= 1_000_000 ? Text.Number(Math.Round(v / 1_000_000, 2)) + "M"
+    /// <summary>An axis label: 1.2M, 375k, 950 (the amount in the comparison currency).</summary>
+    public static string Short(decimal v) => v >= 1_000_000 ? Text.Number(Math.Round(v / 1_000_000, 2)) + "M"
         : v >= 1000 ? Text.Number(Math.Round(v / 1000, 1)) + "k"
         : Text.Number(v);
 

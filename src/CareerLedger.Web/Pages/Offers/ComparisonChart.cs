@@ -123,26 +123,7 @@ public sealed class ComparisonChart
     /// <summary>A number for an SVG attribute (invariant, one decimal).</summary>
     public static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static decimal NiceCeiling(decimal max)
-    {
-        if (max <= 0)
-        {
-            return 1;
-        }
+    private static decimal NiceCeiling(decimal max) => OfferComparisonChart.NiceCeiling(max);
 
-        var magnitude = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)max)));
-        foreach (var step in new[] { 1m, 2m, 2.5m, 5m, 10m })
-        {
-            if (step * magnitude >= max)
-            {
-                return step * magnitude;
-            }
-        }
-
-        return 10 * magnitude;
-    }
-
-    private static string Short(decimal v) => v >= 1_000_000 ? Text.Number(Math.Round(v / 1_000_000, 2)) + "M"
-        : v >= 1000 ? Text.Number(Math.Round(v / 1000, 1)) + "k"
-        : Text.Number(v);
+    private static string Short(decimal v) => OfferComparisonChart.Short(v);
 }

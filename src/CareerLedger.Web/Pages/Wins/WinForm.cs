@@ -168,44 +168,7 @@ public sealed class WinForm
     public AccomplishmentDetails Validate(DateOnly today)
     {
         var draft = ToDraft();
-        var own = _formErrors!;
-        try
-        {
-            var details = draft.Validate(today);
-            own.ThrowIfAny();
-            return details;
-        }
-        catch (DomainValidationException api) when (own.Any)
-        {
-            var merged = new ValidationErrors();
-            var ownKeys = new HashSet<string>(StringComparer.Ordinal);
-            try
-            {
-                own.ThrowIfAny();
-            }
-            catch (DomainValidationException mine)
-            {
-                foreach (var (key, messages) in mine.Errors)
-                {
-                    ownKeys.Add(key);
-                    foreach (var m in messages)
-                    {
-                        merged.Add(key, m);
-                    }
-                }
-            }
-
-            foreach (var (key, messages) in api.Errors.Where(e => !ownKeys.Contains(e.Key)))
-            {
-                foreach (var m in messages)
-                {
-                    merged.Add(key, m);
-                }
-            }
-
-            merged.ThrowIfAny();
-            throw;
-        }
+        return Site.PageErrors.ValidateWith(_formErrors!, () => draft.Validate(today));
     }
 
     private ValidationErrors? _formErrors;
